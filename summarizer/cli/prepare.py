@@ -1,0 +1,9 @@
+"""`summarizer prepare`: not built yet (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Nothing to register yet."""

@@ -1,0 +1,75 @@
+"""Documents as they come in, and articles as the prepare stage hands them on.
+
+Pure data with the offset arithmetic that keeps evidence pointing into the
+document the user gave. Imports only the models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from summarizer.models import Evidence
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One input document: raw bytes or text, plus what is known about it."""
+
+    id: str
+    raw: str | bytes
+    source: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    fallback_date: str | None = None  # e.g. the file's modification date
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news item: cleaned text for extraction, mapped back to the original.
+
+    `offsets[i]` is the index in the original document of `text[i]`; the cleaned
+    text may join broken lines or drop markup, so the map is not contiguous.
+    """
+
+    index: int
+    text: str
+    offsets: tuple[int, ...]
+    title: str | None = None
+    date: str | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.offsets) != len(self.text):
+            raise ValueError("an article needs one original offset per character")
+
+    @property
+    def start(self) -> int:
+        return self.offsets[0] if self.offsets else 0
+
+    @property
+    def end(self) -> int:
+        return self.offsets[-1] + 1 if self.offsets else 0
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the article span [start, end) to a span of the original document."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span {start}:{end} is outside the article (0:{len(self.text)})")
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A decoded document and the articles found in it."""
+
+    id: str
+    original: str
+    articles: tuple[Article, ...]
+    source: str | None = None
+    title: str | None = None
+    date: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def evidence(self, article: Article, start: int, end: int) -> Evidence:
+        """Evidence for an article span: the original text at the mapped offsets."""
+        orig_start, orig_end = article.original_span(start, end)
+        return Evidence(quote=self.original[orig_start:orig_end], start=orig_start, end=orig_end)

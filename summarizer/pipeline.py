@@ -1,0 +1,154 @@
+"""The pipeline: prepare → extract (backend) → brief, for one document or many."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from summarizer.backends import Backend, create_backend
+from summarizer.brief import assemble_brief
+from summarizer.document import SourceDocument
+from summarizer.errors import ExtractionError, SummarizerError
+from summarizer.models import Brief, Failure
+from summarizer.prepare import prepare
+from summarizer.settings import Settings, resolve_settings
+
+Outcome = Brief | Failure
+OnOutcome = Callable[[Outcome], None]
+
+
+def summarize(
+    text: str | bytes,
+    *,
+    id: str | None = None,
+    source: str | None = None,
+    settings: Settings | None = None,
+    backend: Backend | None = None,
+    **overrides: Any,
+) -> Brief:
+    """Summarize one document into a grounded Brief; raise a SummarizerError on failure."""
+    return asyncio.run(
+        asummarize(text, id=id, source=source, settings=settings, backend=backend, **overrides)
+    )
+
+
+async def asummarize(
+    text: str | bytes,
+    *,
+    id: str | None = None,
+    source: str | None = None,
+    settings: Settings | None = None,
+    backend: Backend | None = None,
+    **overrides: Any,
+) -> Brief:
+    """Async form of `summarize`."""
+    document = SourceDocument(id=id or document_id(text), raw=text, source=source)
+    active, owned = _backend_for(settings, backend, overrides)
+    try:
+        return await _summarize_one(document, active)
+    finally:
+        if owned:
+            await active.aclose()
+
+
+def summarize_many(
+    documents: Iterable[SourceDocument | str | bytes],
+    *,
+    settings: Settings | None = None,
+    backend: Backend | None = None,
+    on_outcome: OnOutcome | None = None,
+    **overrides: Any,
+) -> list[Outcome]:
+    """Summarize many documents; a failure is recorded as a Failure and the batch goes on."""
+    return asyncio.run(
+        asummarize_many(
+            documents, settings=settings, backend=backend, on_outcome=on_outcome, **overrides
+        )
+    )
+
+
+async def asummarize_many(
+    documents: Iterable[SourceDocument | str | bytes],
+    *,
+    settings: Settings | None = None,
+    backend: Backend | None = None,
+    on_outcome: OnOutcome | None = None,
+    **overrides: Any,
+) -> list[Outcome]:
+    """Async form of `summarize_many`, with bounded concurrency; keeps input order."""
+    items = [as_source_document(d) for d in documents]
+    resolved = settings or resolve_settings(**overrides)
+    active, owned = _backend_for(resolved, backend, {})
+    slots = asyncio.Semaphore(resolved.concurrency)
+
+    async def run(document: SourceDocument) -> Outcome:
+        async with slots:
+            outcome = await _outcome_of(document, active)
+        if on_outcome is not None:
+            on_outcome(outcome)
+        return outcome
+
+    try:
+        return list(await asyncio.gather(*(run(d) for d in items)))
+    finally:
+        if owned:
+            await active.aclose()
+
+
+async def _outcome_of(document: SourceDocument, backend: Backend) -> Outcome:
+    try:
+        return await _summarize_one(document, backend)
+    except SummarizerError as exc:
+        return failure_of(document, exc)
+
+
+async def _summarize_one(document: SourceDocument, backend: Backend) -> Brief:
+    started = datetime.now(UTC)
+    prepared = prepare(document)
+    extraction = await backend.extract(prepared)
+    return assemble_brief(prepared, extraction, backend, started, datetime.now(UTC))
+
+
+def failure_of(document: SourceDocument, exc: SummarizerError) -> Failure:
+    """Record why a document failed, keeping the model's last output when there is one."""
+    last_output = exc.last_output if isinstance(exc, ExtractionError) else None
+    attempts = exc.attempts if isinstance(exc, ExtractionError) else 0
+    return Failure(
+        id=document.id,
+        source=document.source,
+        error=type(exc).__name__,
+        message=str(exc),
+        last_output=last_output,
+        attempts=attempts,
+    )
+
+
+def _backend_for(
+    settings: Settings | None, backend: Backend | None, overrides: dict[str, Any]
+) -> tuple[Backend, bool]:
+    if backend is not None:
+        return backend, False
+    return create_backend(settings or resolve_settings(**overrides)), True
+
+
+def as_source_document(item: SourceDocument | str | bytes) -> SourceDocument:
+    """Wrap raw text or bytes as a SourceDocument with a content-derived id."""
+    if isinstance(item, SourceDocument):
+        return item
+    return SourceDocument(id=document_id(item), raw=item)
+
+
+def document_id(raw: str | bytes) -> str:
+    """A stable id from the content: the first 16 hex digits of its sha256."""
+    data = raw.encode("utf-8") if isinstance(raw, str) else raw
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def ordered(outcomes: Sequence[Outcome]) -> tuple[list[Brief], list[Failure]]:
+    """Split outcomes into briefs and failures."""
+    briefs = [o for o in outcomes if isinstance(o, Brief)]
+    failures = [o for o in outcomes if isinstance(o, Failure)]
+    return briefs, failures

@@ -1,0 +1,107 @@
+"""One frozen settings object, resolved once at the entry point.
+
+Order: explicit arguments, then environment (SUMMARIZER_*, OPENAI_API_KEY,
+OPENAI_BASE_URL), then defaults. Stages never read the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_dir
+
+from summarizer.errors import ConfigurationError
+
+BACKENDS = ("auto", "offline", "llm", "local")
+MODES = ("TOOLS", "JSON", "MD_JSON")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, in one place."""
+
+    backend: str = "auto"
+    model: str | None = None
+    base_url: str | None = None
+    api_key: str | None = None
+    mode: str = "TOOLS"
+    temperature: float = 0.0
+    timeout: float = 120.0
+    concurrency: int = 4
+    max_retries: int = 4
+    max_reasks: int = 2
+    token_budget: int = 24_000
+    max_tokens: int = 2_048
+    chunk_chars: int = 3_000
+    hybrid: bool = True
+    cache_dir: Path = Path(user_cache_dir("summarizer"))
+    use_cache: bool = True
+    price_prompt_per_mtok: float | None = None
+    price_completion_per_mtok: float | None = None
+    debug: bool = False
+
+    def __repr__(self) -> str:  # never show the key
+        shown = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "api_key"}
+        shown["api_key"] = "***" if self.api_key else None
+        return f"Settings({shown})"
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return validated(replace(self, **changes))
+
+
+_ENV_NAMES: dict[str, str] = {f.name: f"SUMMARIZER_{f.name.upper()}" for f in fields(Settings)}
+_ENV_FALLBACKS = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL"}
+
+
+def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> Settings:
+    """Build Settings from explicit values (None means unset), then the environment."""
+    environ = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        if explicit.get(f.name) is not None:
+            values[f.name] = explicit[f.name]
+            continue
+        raw = environ.get(_ENV_NAMES[f.name])
+        if raw is None and f.name in _ENV_FALLBACKS:
+            raw = environ.get(_ENV_FALLBACKS[f.name])
+        if raw not in (None, ""):
+            values[f.name] = _coerce(f.name, str(raw), f.default)
+    unknown = set(explicit) - {f.name for f in fields(Settings)}
+    if unknown:
+        raise ConfigurationError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    return validated(Settings(**values))
+
+
+def _coerce(name: str, raw: str, default: Any) -> Any:
+    try:
+        if isinstance(default, bool):
+            return raw.strip().lower() in ("1", "true", "yes", "on")
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float) or name.startswith("price_"):
+            return float(raw)
+        if isinstance(default, Path):
+            return Path(raw).expanduser()
+    except ValueError as exc:
+        raise ConfigurationError(f"{_ENV_NAMES[name]}={raw!r} is not a valid {name}") from exc
+    return raw
+
+
+def validated(settings: Settings) -> Settings:
+    """Check values that a typo could break; raise ConfigurationError naming the fix."""
+    if settings.backend not in BACKENDS:
+        raise ConfigurationError(
+            f"unknown backend {settings.backend!r}: choose one of {', '.join(BACKENDS)}"
+        )
+    mode = settings.mode.upper()
+    if mode not in MODES:
+        raise ConfigurationError(f"unknown mode {settings.mode!r}: choose one of {', '.join(MODES)}")
+    if settings.concurrency < 1:
+        raise ConfigurationError("concurrency must be at least 1 (SUMMARIZER_CONCURRENCY)")
+    if mode != settings.mode:
+        return replace(settings, mode=mode)
+    return settings
