@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from summarizer.backends.base import Backend, Extraction
 from summarizer.document import PreparedDocument
 from summarizer.models import ArticleInfo, Brief, Evidence, Provenance
 
-_Item = TypeVar("_Item")
+
+class _Grounded(Protocol):
+    @property
+    def evidence(self) -> Evidence: ...
+
+
+_Item = TypeVar("_Item", bound=_Grounded)
 
 
 def assemble_brief(
@@ -24,7 +30,7 @@ def assemble_brief(
 
     def grounded(items: list[_Item]) -> list[_Item]:
         nonlocal dropped
-        kept = [i for i in items if is_grounded(getattr(i, "evidence"), prepared.original)]
+        kept = [i for i in items if is_grounded(i.evidence, prepared.original)]
         dropped += len(items) - len(kept)
         return kept
 
@@ -36,8 +42,7 @@ def assemble_brief(
         update={"dropped_items": extraction.usage.dropped_items + dropped}
     )
     articles = [
-        ArticleInfo(title=a.title, date=a.date, start=a.start, end=a.end)
-        for a in prepared.articles
+        ArticleInfo(title=a.title, date=a.date, start=a.start, end=a.end) for a in prepared.articles
     ]
     return Brief(
         id=prepared.id,

@@ -60,7 +60,9 @@ def check_folder(folder: Path) -> list[Problem]:
         if fixture is not None:
             problems += check_fixture(fixture, path)
             ids[fixture.id] += 1
-    problems += [Problem(folder, "id", f"duplicate fixture id {i!r}") for i, n in ids.items() if n > 1]
+    problems += [
+        Problem(folder, "id", f"duplicate fixture id {i!r}") for i, n in ids.items() if n > 1
+    ]
     return problems
 
 
@@ -100,7 +102,10 @@ def _check_verbatim(fixture: Fixture, path: Path) -> Iterable[Problem]:
     text, exp = fixture.text, fixture.expected
     spans: list[tuple[str, str | None]] = []
     for i, s in enumerate(exp.speakers):
-        spans += [(f"expected.speakers.{i}.name", s.name), (f"expected.speakers.{i}.title", s.title)]
+        spans += [
+            (f"expected.speakers.{i}.name", s.name),
+            (f"expected.speakers.{i}.title", s.title),
+        ]
     for i, d in enumerate(exp.directives):
         spans.append((f"expected.directives.{i}.text", d.text))
         if d.issuer != _MEETING:
@@ -119,7 +124,7 @@ def _check_verbatim(fixture: Fixture, path: Path) -> Iterable[Problem]:
 
 def _check_duplicates(fixture: Fixture, path: Path) -> Iterable[Problem]:
     exp = fixture.expected
-    keyed = {
+    keyed: dict[str, list[tuple[object, ...]]] = {
         "speakers": [(s.name, s.title) for s in exp.speakers],
         "directives": [(d.issuer, d.text) for d in exp.directives],
         "metrics": [(m.indicator, m.value, m.unit, m.kind, m.period) for m in exp.metrics],

@@ -99,7 +99,9 @@ def validated(settings: Settings) -> Settings:
         )
     mode = settings.mode.upper()
     if mode not in MODES:
-        raise ConfigurationError(f"unknown mode {settings.mode!r}: choose one of {', '.join(MODES)}")
+        raise ConfigurationError(
+            f"unknown mode {settings.mode!r}: choose one of {', '.join(MODES)}"
+        )
     if settings.concurrency < 1:
         raise ConfigurationError("concurrency must be at least 1 (SUMMARIZER_CONCURRENCY)")
     if mode != settings.mode:

@@ -36,7 +36,8 @@ def create_backend(settings: Settings) -> Backend:
     try:
         target = REGISTRY[name]
     except KeyError:
-        raise ConfigurationError(f"unknown backend {name!r}: choose one of {sorted(REGISTRY)}")
+        known = ", ".join(sorted(REGISTRY))
+        raise ConfigurationError(f"unknown backend {name!r}: choose one of {known}") from None
     module_name, class_name = target.split(":")
     cls: Any = getattr(importlib.import_module(module_name), class_name)
     return cast(Backend, cls.from_settings(settings))

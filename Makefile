@@ -1,0 +1,52 @@
+# One entry point for setup, checks, tests, evals and the weekly briefing.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+SEEDS ?= ../shared/seeds
+OUT ?= out
+
+.PHONY: setup check lint typecheck test-fast test test-local test-browser briefing schemas fixtures eval bench
+
+$(BIN)/summarizer: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(BIN)/summarizer
+
+setup: $(BIN)/summarizer
+
+## check: ruff, strict mypy, import contracts, the fast tests (under a minute)
+check: setup lint typecheck test-fast
+
+lint:
+	$(BIN)/ruff check summarizer tests bench
+	$(BIN)/lint-imports
+
+typecheck:
+	$(BIN)/mypy summarizer
+
+test-fast:
+	$(BIN)/pytest
+
+## test: everything CI runs: checks, fixtures, eval gate, then the slow tiers
+test: check fixtures eval test-browser test-local
+
+fixtures: setup
+	$(BIN)/summarizer fixtures check evals/fixtures
+	$(BIN)/summarizer schema --out schemas --check
+
+test-local: setup
+	$(BIN)/pytest -m local_model -p no:randomly
+
+test-browser: setup
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	$(BIN)/pytest -m browser
+
+## briefing: the main job, a weekly briefing of the seed articles with the offline backend
+briefing: setup
+	$(BIN)/summarizer brief $(SEEDS) --backend offline --format md -o $(OUT)/briefing.md
+	$(BIN)/summarizer brief $(SEEDS) --backend offline --format html -o $(OUT)/briefing.html
+	$(BIN)/summarizer brief $(SEEDS) --backend offline --format docx -o $(OUT)/briefing.docx
+
+schemas: setup
+	$(BIN)/summarizer schema --out schemas
