@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol, TypeVar
 
+from summarizer._regions import is_meeting, region_of
 from summarizer.backends.base import Backend, Extraction
 from summarizer.document import PreparedDocument
 from summarizer.models import ArticleInfo, Brief, Evidence, Provenance
@@ -42,7 +43,15 @@ def assemble_brief(
         update={"dropped_items": extraction.usage.dropped_items + dropped}
     )
     articles = [
-        ArticleInfo(title=a.title, date=a.date, start=a.start, end=a.end) for a in prepared.articles
+        ArticleInfo(
+            title=a.title,
+            date=a.date,
+            start=a.start,
+            end=a.end,
+            region=region_of(a.text),
+            meeting=is_meeting(a.title, a.text),
+        )
+        for a in prepared.articles
     ]
     return Brief(
         id=prepared.id,

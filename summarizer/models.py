@@ -110,6 +110,8 @@ class ArticleInfo(_Strict):
     date: str | None = Field(default=None, description="Date of the main event, YYYY-MM-DD.")
     start: int = Field(ge=0, description="Offset of the article's first character in the document.")
     end: int = Field(ge=0, description="Offset just past the article's last character.")
+    region: str | None = Field(default=None, description="The place the article is mostly about.")
+    meeting: bool = Field(default=False, description="True when the article reports a meeting.")
 
 
 class Usage(_Strict):
