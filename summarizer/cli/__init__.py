@@ -27,7 +27,9 @@ for _name in _COMMAND_MODULES:
 def main() -> None:
     """Entry point: our errors become one clear line and a non-zero exit."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:  # typer.Exit(n) is returned, not raised, here
+            sys.exit(code)
     except SummarizerError as exc:
         if os.environ.get("SUMMARIZER_DEBUG"):
             raise
