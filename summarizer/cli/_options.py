@@ -1,0 +1,66 @@
+"""Options shared by the commands that extract (brief, eval, summarize), and the progress bar."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from summarizer.document import SourceDocument
+from summarizer.models import Brief
+from summarizer.pipeline import Outcome, summarize_many
+from summarizer.settings import Settings, resolve_settings
+
+Backend = Annotated[
+    str | None,
+    typer.Option("--backend", "-b", help="offline, llm, local or auto (default: auto)."),
+]
+Model = Annotated[str | None, typer.Option("--model", help="Model name for llm/local.")]
+BaseUrl = Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint.")]
+ApiKey = Annotated[
+    str | None,
+    typer.Option("--api-key", help="API key (prefer OPENAI_API_KEY).", show_default=False),
+]
+Mode = Annotated[str | None, typer.Option("--mode", help="instructor mode: TOOLS, JSON, MD_JSON.")]
+Concurrency = Annotated[int | None, typer.Option("--concurrency", help="Parallel requests.")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Bypass the response cache.")]
+
+
+def settings_from(
+    backend: str | None,
+    model: str | None,
+    base_url: str | None,
+    api_key: str | None,
+    mode: str | None,
+    concurrency: int | None,
+    no_cache: bool,
+) -> Settings:
+    """Resolve settings once: these options, then the environment."""
+    return resolve_settings(
+        backend=backend,
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        mode=mode,
+        concurrency=concurrency,
+        use_cache=False if no_cache else None,
+    )
+
+
+def progress_outcomes(documents: list[SourceDocument], settings: Settings) -> list[Outcome]:
+    """Summarize with a progress bar on stderr (hidden when stderr is not a terminal)."""
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task("summarizing", total=len(documents))
+
+        def advance(outcome: Outcome) -> None:
+            failed = "" if isinstance(outcome, Brief) else " (failed)"
+            progress.update(task, advance=1, description=f"{outcome.id}{failed}")
+
+        return summarize_many(documents, settings=settings, on_outcome=advance)
