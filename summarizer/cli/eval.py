@@ -1,9 +1,110 @@
-"""`summarizer eval`: not built yet (placeholder until its issue lands)."""
+"""`summarizer eval`: score a backend against hand-labeled fixtures, and gate on the result."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+
+from summarizer.cli._options import (
+    ApiKey,
+    Backend,
+    BaseUrl,
+    Concurrency,
+    Mode,
+    Model,
+    NoCache,
+    settings_from,
+)
+from summarizer.errors import ConfigurationError
+from summarizer.evaluate import (
+    compare,
+    evaluate,
+    failed_thresholds,
+    load_baseline,
+    markdown,
+    parse_threshold,
+    print_report,
+    write_json,
+)
+from summarizer.evaluate.baseline import DEFAULT_TOLERANCE, Comparison
+from summarizer.fixtures import load_fixtures
+from summarizer.models import Fixture
+
+Fixtures = Annotated[Path, typer.Option("--fixtures", help="Folder of fixture *.json files.")]
+JsonOut = Annotated[Path | None, typer.Option("--json", help="Write the full report as JSON.")]
+MarkdownOut = Annotated[
+    Path | None, typer.Option("--markdown", help="Write a Markdown report for a PR.")
+]
+Baseline = Annotated[
+    Path | None, typer.Option("--baseline", help="A saved --json report to compare against.")
+]
+Tolerance = Annotated[
+    float, typer.Option("--tolerance", help="F1 drop against the baseline that fails the run.")
+]
+MinF1 = Annotated[
+    list[str] | None,
+    typer.Option("--min-f1", help="LIST[.strict|.lenient]=VALUE (lenient when no mode)."),
+]
 
 
 def register(app: typer.Typer) -> None:
-    """Nothing to register yet."""
+    app.command("eval")(eval_command)
+
+
+def eval_command(
+    fixtures: Fixtures = Path("evals/fixtures"),
+    backend: Backend = None,
+    model: Model = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    mode: Mode = None,
+    concurrency: Concurrency = None,
+    no_cache: NoCache = False,
+    json_out: JsonOut = None,
+    markdown_out: MarkdownOut = None,
+    baseline: Baseline = None,
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+    min_f1: MinF1 = None,
+) -> None:
+    """Run a backend over the fixtures, score it, and exit 1 when a gate fails."""
+    thresholds = [parse_threshold(spec) for spec in min_f1 or []]
+    old = load_baseline(baseline) if baseline else None
+    settings = settings_from(backend, model, base_url, api_key, mode, concurrency, no_cache)
+    report = evaluate(_load(fixtures), settings=settings, fixtures_dir=str(fixtures))
+    comparison = compare(report, old, tolerance) if old else None
+    print_report(report, Console(), comparison)
+    if json_out:
+        write_json(report, json_out)
+    if markdown_out:
+        markdown_out.parent.mkdir(parents=True, exist_ok=True)
+        markdown_out.write_text(markdown(report, comparison), encoding="utf-8")
+    _gate(failed_thresholds(report, thresholds), comparison)
+
+
+def _load(folder: Path) -> list[Fixture]:
+    if not folder.is_dir():
+        raise ConfigurationError(f"--fixtures {folder}: no such folder")
+    try:
+        labeled = load_fixtures(folder)
+    except ValueError as exc:
+        raise ConfigurationError(f"{exc}; run `summarizer fixtures check {folder}`") from None
+    if not labeled:
+        raise ConfigurationError(f"--fixtures {folder}: no *.json fixture files found")
+    return labeled
+
+
+def _gate(failures: list[str], comparison: Comparison | None) -> None:
+    if comparison is not None:
+        if not comparison.same_fixtures:
+            typer.echo("note: the baseline was measured on a different fixture set", err=True)
+        failures += [
+            f"regression: {d.key} {d.baseline:.3f} → {d.current:.3f}"
+            for d in comparison.regressions
+        ]
+    for failure in failures:
+        typer.echo(f"FAIL {failure}", err=True)
+    if failures:
+        raise typer.Exit(1)
