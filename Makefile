@@ -39,7 +39,7 @@ test-local: setup
 	$(BIN)/pytest -m local_model -p no:randomly
 
 test-browser: setup
-	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	(command -v chromium && fc-list :lang=zh | grep -q .) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 	$(BIN)/pytest -m browser
 
 ## briefing: the main job, a weekly briefing of the seed articles with the offline backend
@@ -50,3 +50,11 @@ briefing: setup
 
 schemas: setup
 	$(BIN)/summarizer schema --out schemas
+
+## eval: score the offline backend on evals/fixtures; set the gates with
+## EVAL_THRESHOLDS="metrics=0.9 speakers.strict=0.8" (LIST or LIST.strict|LIST.lenient=F1)
+EVAL_THRESHOLDS ?=
+eval: setup
+	$(BIN)/summarizer eval --backend offline --fixtures evals/fixtures \
+		--json evals/reports/offline.json --markdown evals/reports/offline.md \
+		$(foreach t,$(EVAL_THRESHOLDS),--min-f1 $(t))
