@@ -44,6 +44,7 @@ def test_scaling_puts_yi_and_wan_on_one_base() -> None:
     assert same_quantity(5, "千万元", 5000, "万元")
     assert same_quantity(50, "万吨", 500_000, "吨")
     assert scaled(2, "万") == (20_000, "")
+    assert scaled(3, "万千瓦") == (30_000_000, "瓦")
 
 
 def test_scaling_keeps_different_units_apart() -> None:

@@ -13,7 +13,15 @@ from rich.console import Console
 from rich.table import Table
 
 from summarizer.evaluate.baseline import Comparison
-from summarizer.evaluate.results import LISTS, EvalReport, ListScore, Ratio, UsageSummary
+from summarizer.evaluate.results import (
+    LISTS,
+    MODES,
+    PRF,
+    EvalReport,
+    ListScore,
+    Ratio,
+    UsageSummary,
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,8 @@ def write_json(report: EvalReport, path: Path) -> None:
 
 def sections(report: EvalReport, comparison: Comparison | None = None) -> list[Section]:
     """Every table of the report, in reading order."""
-    found = [_scores(report), _attributes(report), _rates(report), _documents(report)]
+    found = [_scores(report), _attributes(report), _rates(report)]
+    found += [_document_scores(report), _document_checks(report)]
     if comparison is not None:
         found.append(_deltas(comparison))
     return found
@@ -57,8 +66,11 @@ def print_report(
     console.print(heading(report))
     for section in sections(report, comparison):
         table = Table(title=section.title, title_justify="left")
+        last = len(section.header) - 1
         for i, name in enumerate(section.header):
-            table.add_column(name, justify="left" if i == 0 else "right")
+            # Numbers never wrap; only the last column (e.g. an error message) may.
+            left = i == 0 or name in ("mode", "error", "")
+            table.add_column(name, justify="left" if left else "right", no_wrap=i != last)
         for row in section.rows:
             table.add_row(*row)
         console.print(table)
@@ -93,18 +105,16 @@ def _ratio(r: Ratio) -> str:
 
 
 def _scores(report: EvalReport) -> Section:
-    header = ["list", "pred", "exp", "strict P", "strict R", "strict F1"]
-    header += ["lenient P", "lenient R", "lenient F1", "macro F1 s/l"]
+    header = ["list", "mode", "pred", "exp", "matched", "P", "R", "F1", "macro F1"]
     rows = []
     for name in LISTS:
         score, macro = report.summary.lists[name], report.summary.macro_f1[name]
-        s, le = score.strict, score.lenient
-        rows.append(
-            [name, str(s.predicted), str(s.expected)]
-            + [_num(s.precision), _num(s.recall), _num(s.f1)]
-            + [_num(le.precision), _num(le.recall), _num(le.f1)]
-            + [f"{_num(macro['strict'])}/{_num(macro['lenient'])}"]
-        )
+        for mode in MODES:
+            prf: PRF = getattr(score, mode)
+            rows.append(
+                [name, mode, str(prf.predicted), str(prf.expected), str(prf.matched)]
+                + [_num(prf.precision), _num(prf.recall), _num(prf.f1), _num(macro[mode])]
+            )
     return Section("Precision, recall, F1 (micro over the set)", header, rows)
 
 
@@ -143,19 +153,22 @@ def _f1_pair(score: ListScore) -> str:
     return f"{_num(score.strict.f1, 2)}/{_num(score.lenient.f1, 2)}"
 
 
-def _documents(report: EvalReport) -> Section:
-    header = ["document", *(f"{n} F1 s/l" for n in LISTS), "grounded", "articles", "date"]
-    header += ["calls", "tokens", "seconds", "error"]
+def _document_scores(report: EvalReport) -> Section:
+    rows = [[r.id, *(_f1_pair(r.lists[n]) for n in LISTS)] for r in report.results]
+    return Section("Per document: F1 strict/lenient", ["document", *LISTS], rows)
+
+
+def _document_checks(report: EvalReport) -> Section:
+    header = ["document", "grounded", "articles", "date", "calls", "tokens", "seconds", "error"]
     rows = []
     for r in report.results:
         articles = f"{'—' if r.articles_found is None else r.articles_found}/{r.articles_expected}"
         rows.append(
-            [r.id, *(_f1_pair(r.lists[n]) for n in LISTS), _num(r.grounding.rate, 2)]
-            + [articles, "ok" if r.date_correct else "wrong"]
+            [r.id, _num(r.grounding.rate, 2), articles, "ok" if r.date_correct else "wrong"]
             + [str(r.usage.calls), str(r.usage.prompt_tokens + r.usage.completion_tokens)]
             + [_num(r.usage.seconds, 2), r.error or ""]
         )
-    return Section("Per document", header, rows)
+    return Section("Per document: checks and usage", header, rows)
 
 
 def _deltas(comparison: Comparison) -> Section:
