@@ -1,15 +1,93 @@
-"""Placeholder prepare stage: UTF-8 decode, one article (replaced by issue #3)."""
+"""The prepare stage: raw document → decoded original → clean articles with offset maps.
+
+Steps: decode (summarizer._decode: encoding detection, HTML main text), fold a
+same-length matching view (summarizer.textnorm), clean and repair paragraphs
+(summarizer._clean), segment into articles (summarizer._segment).
+
+`PreparedDocument.original` is the text evidence offsets index: the input
+string, the decoded bytes, or for HTML the main text trafilatura extracts (a
+warning on the result says so); see summarizer._decode. Every article character
+is a character of the original: `original[article.offsets[i]] == article.text[i]`
+for all i, including the "\\n" between paragraphs, which is the newline that
+ended the paragraph in the original.
+"""
 
 from __future__ import annotations
 
+from summarizer._clean import Kind, Paragraph, clean
+from summarizer._dates import stated_date
+from summarizer._decode import decode
+from summarizer._segment import Draft, segment
 from summarizer.document import Article, PreparedDocument, SourceDocument
 from summarizer.errors import InputError
+from summarizer.textnorm import fold
+
+_LEAD_PARAGRAPHS = 2  # a date in the first two text paragraphs is the article's date
 
 
 def prepare(document: SourceDocument) -> PreparedDocument:
-    raw = document.raw
-    text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    if not text.strip():
-        raise InputError("empty document", source=document.source or document.id)
-    article = Article(index=0, text=text, offsets=tuple(range(len(text))))
-    return PreparedDocument(id=document.id, original=text, articles=(article,), source=document.source)
+    """Decode, clean and segment a document; raise InputError when it has no article."""
+    decoded = decode(document)
+    original = decoded.text
+    folded = fold(original)
+    drafts = segment(clean(original, folded))
+    if not drafts:
+        raise InputError(
+            "no article text found (only page furniture, links or headlines)",
+            source=document.source or document.id,
+        )
+    articles = tuple(build_article(i, draft, original) for i, draft in enumerate(drafts))
+    single_title = articles[0].title if len(articles) == 1 else None
+    return PreparedDocument(
+        id=document.id,
+        original=original,
+        articles=articles,
+        source=document.source,
+        title=document.title or single_title,
+        date=document.date or next((a.date for a in articles if a.date), None),
+        warnings=decoded.warnings,
+    )
+
+
+def build_article(index: int, draft: Draft, original: str) -> Article:
+    """The article's text and offsets: its paragraphs' spans, one newline between them."""
+    paragraphs = draft.paragraphs
+    pieces: list[str] = []
+    offsets: list[int] = []
+    folded_pieces: list[str] = []
+    for number, paragraph in enumerate(paragraphs):
+        _append_spans(paragraph, original, pieces, offsets)
+        folded_pieces.append(paragraph.folded)
+        if number + 1 < len(paragraphs) and paragraph.newline is not None:
+            pieces.append("\n")
+            offsets.append(paragraph.newline)
+            folded_pieces.append("\n")
+    title = draft.title()
+    folded_text = "".join(folded_pieces)
+    return Article(
+        index=index,
+        text="".join(pieces),
+        offsets=tuple(offsets),
+        title=title.text(original) if title is not None else None,
+        date=stated_date(folded_text, _lead_end(paragraphs)),
+    )
+
+
+def _append_spans(
+    paragraph: Paragraph, original: str, pieces: list[str], offsets: list[int]
+) -> None:
+    for start, end in paragraph.spans:
+        pieces.append(original[start:end])
+        offsets.extend(range(start, end))
+
+
+def _lead_end(paragraphs: list[Paragraph]) -> int:
+    """Length of the article text up to the end of its first text paragraphs."""
+    position, seen = 0, 0
+    for paragraph in paragraphs:
+        position += len(paragraph.folded) + 1
+        if paragraph.kind in (Kind.BODY, Kind.LEAD):
+            seen += 1
+            if seen == _LEAD_PARAGRAPHS:
+                break
+    return position
