@@ -297,3 +297,25 @@ def test_the_labels_themselves_score_perfectly_on_the_real_fixtures() -> None:
         assert score.strict.f1 == 1.0, name
         assert all(r.rate in (1.0, None) for r in score.attributes.values()), name
     assert summary.grounding.rate == 1.0 and summary.schema_valid.rate == 1.0
+
+
+def test_threshold_specs_default_to_lenient() -> None:
+    from summarizer.errors import ConfigurationError
+    from summarizer.evaluate.baseline import parse_threshold
+
+    assert parse_threshold("metrics=0.9").key == "metrics.lenient"
+    assert parse_threshold("speakers.strict=0.8").minimum == 0.8
+    for bad in ("metrics", "metrics=high", "metric=0.9", "metrics.loose=0.9"):
+        with pytest.raises(ConfigurationError):
+            parse_threshold(bad)
+
+
+def test_baseline_on_other_fixtures_is_flagged() -> None:
+    from summarizer.evaluate.baseline import compare
+
+    report = run()
+    other = report.model_copy(update={"fixture_hash": "0" * 64})
+    assert compare(report, report, 0.02).same_fixtures
+    comparison = compare(report, other, 0.02)
+    assert not comparison.same_fixtures and not comparison.regressions
+    assert "different fixture set" in markdown(report, comparison)
