@@ -1,0 +1,150 @@
+"""What the model fills in: compact, verbatim-first response models.
+
+The field descriptions are prompt text (instructor sends them as the JSON
+Schema). Offsets and numeric values are absent on purpose: code locates quotes
+and parses numbers. Each top-level model runs the grounding review of the
+active chunk (see `_llm_review`), so a quote that is not in the article is a
+validation error that instructor feeds back to the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Self, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from summarizer.models import MetricKind, ProjectStatus
+
+LLM_SCHEMA_VERSION = "llm-1"
+
+# The review of the chunk being extracted: set by the backend around each model call.
+# A ContextVar keeps concurrent extractions (one asyncio task each) apart.
+ACTIVE_REVIEW: ContextVar[Callable[[BaseModel], None] | None] = ContextVar(
+    "summarizer_active_review", default=None
+)
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SpeakerOut(_Out):
+    """A named person who speaks or acts at the reported event."""
+
+    name: str = Field(description="人名,原文照抄。The person's name, copied verbatim.")
+    title: str | None = Field(
+        default=None, description="最完整的职务,原文照抄;没有则 null. Fullest verbatim title."
+    )
+    quote: str = Field(
+        description="显示此人讲话或行为的一句原文,须包含 name. Verbatim sentence with the name."
+    )
+
+
+class DirectiveOut(_Out):
+    """An instruction, requirement or commitment about future action."""
+
+    issuer: str = Field(description="讲话人姓名、会议、或作出承诺的具名单位. Who issues it.")
+    text: str = Field(description="陈述该要求的最短原文片段. Shortest verbatim span.")
+
+
+class MetricOut(_Out):
+    """One number with its unit."""
+
+    indicator: str = Field(description="所度量的内容,取自原文的短语. What is measured.")
+    number: str | float = Field(
+        description="数字在原文中的写法,如 302.3、三;必须出现在 quote 中. The numeral as written."
+    )
+    unit: str = Field(description="单位,按原文:亿元、%、个百分点、家、个、位. The unit.")
+    kind: MetricKind = Field(description="actual, change, target, rank, ratio 或 gap.")
+    period: str | None = Field(
+        default=None, description="原文写的时期(上半年、2023年),没有则 null. Period as written."
+    )
+    quote: str = Field(description="包含该数字的分句,原文照抄. Verbatim clause holding the number.")
+
+
+class ProjectOut(_Out):
+    """A named, concrete construction, industrial, investment or infrastructure project."""
+
+    name: str = Field(description="项目最完整的名称,原文照抄. Fullest verbatim name.")
+    status: ProjectStatus = Field(
+        description="planned, signed, started, under_construction, completed, operating, unknown."
+    )
+
+
+class MissedItems(_Out):
+    """Items stated in the text that the candidate list does not hold."""
+
+    speakers: list[SpeakerOut] = Field(default_factory=list, description="讲话人.")
+    directives: list[DirectiveOut] = Field(default_factory=list, description="工作要求.")
+    metrics: list[MetricOut] = Field(default_factory=list, description="指标数据.")
+    projects: list[ProjectOut] = Field(default_factory=list, description="项目.")
+
+
+class ArticleItems(MissedItems):
+    """Speakers, directives, metrics and projects of one article (or part of one)."""
+
+    @model_validator(mode="after")
+    def _grounded(self) -> Self:
+        return _review(self)
+
+
+class SpeakerChoice(_Out):
+    """A speaker candidate the model keeps."""
+
+    id: str = Field(description="候选编号,如 S1. Candidate id.")
+    title: str | None = Field(
+        default=None, description="修正后的职务,原文;null 表示沿用候选. Corrected verbatim title."
+    )
+
+
+class DirectiveChoice(_Out):
+    """A directive candidate the model keeps, with its issuer."""
+
+    id: str = Field(description="候选编号,如 D1. Candidate id.")
+    issuer: str = Field(description="讲话人姓名、会议、或作出承诺的具名单位. Who issues it.")
+
+
+class MetricChoice(_Out):
+    """A number candidate the model keeps, labelled."""
+
+    id: str = Field(description="候选编号,如 M1. Candidate id.")
+    indicator: str = Field(description="所度量的内容,取自原文的短语. What is measured.")
+    kind: MetricKind = Field(description="actual, change, target, rank, ratio 或 gap.")
+    period: str | None = Field(default=None, description="原文写的时期,没有则 null.")
+
+
+class ProjectChoice(_Out):
+    """A project candidate the model keeps, with its status."""
+
+    id: str = Field(description="候选编号,如 P1. Candidate id.")
+    status: ProjectStatus = Field(
+        description="planned, signed, started, under_construction, completed, operating, unknown."
+    )
+
+
+class CandidateChoice(_Out):
+    """The candidates that are true items, labelled by id, plus what the candidates missed."""
+
+    speakers: list[SpeakerChoice] = Field(default_factory=list, description="选中的讲话人.")
+    directives: list[DirectiveChoice] = Field(default_factory=list, description="选中的工作要求.")
+    metrics: list[MetricChoice] = Field(default_factory=list, description="选中的数字.")
+    projects: list[ProjectChoice] = Field(default_factory=list, description="选中的项目.")
+    missed: MissedItems = Field(
+        default_factory=MissedItems, description="候选遗漏的条目,原文字段逐字复制."
+    )
+
+    @model_validator(mode="after")
+    def _grounded(self) -> Self:
+        return _review(self)
+
+
+def _review(model: _M) -> _M:
+    review = ACTIVE_REVIEW.get()
+    if review is not None:
+        review(model)  # raises ValueError listing what to fix; instructor re-asks with it
+    return model

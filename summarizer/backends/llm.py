@@ -1,0 +1,367 @@
+"""The llm backend: instructor over any OpenAI-compatible endpoint, grounded and cached.
+
+One AsyncOpenAI client per backend (safe for concurrent `extract` calls). Each
+article is split into chunks that fit the context; each chunk is one request
+(answered from the reply cache when possible) whose reply is grounded by code:
+quotes located, numbers parsed, anything unverifiable re-asked and finally
+dropped. Hybrid mode hands the model the offline extractor's candidates to pick
+and label by id.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import ipaddress
+import json
+import logging
+from contextvars import ContextVar
+from typing import Any, cast
+from urllib.parse import urlsplit
+
+import instructor
+import openai
+from instructor.core import IncompleteOutputException, InstructorRetryException
+from pydantic import BaseModel
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt
+from tenacity.stop import stop_base
+
+from summarizer.backends._chunking import Chunk, Grounded, merge, split_article
+from summarizer.backends._llm_replies import raw_reply, salvage
+from summarizer.backends._llm_review import Candidates, ChunkReview
+from summarizer.backends._llm_schema import (
+    ACTIVE_REVIEW,
+    LLM_SCHEMA_VERSION,
+    ArticleItems,
+    CandidateChoice,
+)
+from summarizer.backends._transport import RetryPolicy, Transport
+from summarizer.backends.base import Backend, Extraction
+from summarizer.cache import CachedReply, CacheKey, ReplyCache
+from summarizer.document import Article, PreparedDocument
+from summarizer.errors import BackendError, ConfigurationError, ExtractionError
+from summarizer.models import SCHEMA_VERSION
+from summarizer.prompting import PromptSet, load_prompts
+from summarizer.settings import Settings
+from summarizer.usage import Tally
+
+__all__ = ["LLMBackend", "endpoint_of"]
+
+log = logging.getLogger("summarizer.llm")
+
+_MODES = {"TOOLS": instructor.Mode.TOOLS, "JSON": instructor.Mode.JSON,
+          "MD_JSON": instructor.Mode.MD_JSON}  # fmt: skip
+_LOCAL_DUMMY_KEY = "sk-local-no-key"
+_ACTIVE_TALLY: ContextVar[Tally | None] = ContextVar("summarizer_active_tally", default=None)
+
+
+def endpoint_of(settings: Settings) -> tuple[str, str, str]:
+    """(base_url, api_key, model), or a ConfigurationError naming what to set."""
+    base_url = (settings.base_url or "").strip()
+    if not base_url:
+        raise ConfigurationError(
+            "no endpoint for the llm backend: set OPENAI_BASE_URL or SUMMARIZER_BASE_URL "
+            "(or --base-url), e.g. https://api.openai.com/v1"
+        )
+    if urlsplit(base_url).scheme not in ("http", "https"):
+        raise ConfigurationError(f"base URL {base_url!r} must start with http:// or https://")
+    api_key = settings.api_key or (_LOCAL_DUMMY_KEY if is_loopback(base_url) else None)
+    if not api_key:
+        raise ConfigurationError(
+            "no API key for the llm backend: set OPENAI_API_KEY or SUMMARIZER_API_KEY "
+            "(or --api-key); a server on 127.0.0.1/localhost needs none"
+        )
+    if not settings.model:
+        raise ConfigurationError("no model for the llm backend: set SUMMARIZER_MODEL (or --model)")
+    return base_url, api_key, settings.model
+
+
+def is_loopback(base_url: str) -> bool:
+    """Whether the URL points at this machine (local servers need no real key)."""
+    host = urlsplit(base_url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class _OverBudget(stop_base):
+    """Stop re-asking once the article has spent its token budget."""
+
+    def __init__(self, tally: Tally, spent_before: int, budget: int) -> None:
+        self._tally, self._spent_before, self._budget = tally, spent_before, budget
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        return self._tally.tokens - self._spent_before >= self._budget
+
+
+class LLMBackend:
+    """Extraction by a model behind an OpenAI-compatible chat-completions endpoint."""
+
+    name = "llm"
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        prompts: PromptSet | None = None,
+        retry: RetryPolicy | None = None,
+        cache: ReplyCache | None = None,
+        candidates: Backend | None = None,
+    ) -> None:
+        base_url, self._secret, model = endpoint_of(settings)
+        self.settings = settings
+        self.model: str | None = model
+        self._prompts = prompts or load_prompts()
+        self._system = self._prompts.system()
+        self._hybrid = settings.hybrid and (candidates is not None or _offline_available())
+        variant = "-hybrid" if self._hybrid else ""
+        self.prompt_version: str | None = self._prompts.version + variant
+        self._client = openai.AsyncOpenAI(
+            api_key=self._secret, base_url=base_url, timeout=settings.timeout, max_retries=0
+        )
+        policy = retry or RetryPolicy(attempts=settings.max_retries + 1)
+        transport = Transport(self._client.chat.completions.create, policy=policy,
+                              base_url=base_url, redact=self.redact, observe=_observe)  # fmt: skip
+
+        async def send(*args: Any, **kwargs: Any) -> Any:  # instructor patches coroutine functions
+            return await transport(*args, **kwargs)
+
+        self._create = cast(Any, instructor.patch(create=send, mode=_MODES[settings.mode]))
+        self._cache = cache or _default_cache(settings)
+        self._candidates_backend = candidates
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LLMBackend:
+        return cls(settings)
+
+    def redact(self, text: str) -> str:
+        """`text` with the API key masked."""
+        return text.replace(self._secret, "***") if len(self._secret) >= 4 else text
+
+    async def aclose(self) -> None:
+        await self._client.close()
+        if self._cache is not None:
+            self._cache.close()
+        if self._candidates_backend is not None:
+            await self._candidates_backend.aclose()
+
+    async def extract(self, document: PreparedDocument) -> Extraction:
+        """Extract every article of the document; raise ExtractionError or BackendError."""
+        tally = Tally()
+        token = _ACTIVE_TALLY.set(tally)
+        try:
+            offline = await self._offline_items(document)
+            parts = [
+                await self._extract_chunk(document, article, chunk, number, len(chunks), offline)
+                for article in document.articles
+                for chunks in [split_article(article.text, self.settings.chunk_chars)]
+                for number, chunk in enumerate(chunks, 1)
+            ]
+        finally:
+            _ACTIVE_TALLY.reset(token)
+        merged = merge(parts)
+        tally.dropped += merged.dropped
+        usage = tally.usage(
+            self.settings.price_prompt_per_mtok, self.settings.price_completion_per_mtok
+        )
+        return Extraction(
+            speakers=merged.speakers,
+            directives=merged.directives,
+            metrics=merged.metrics,
+            projects=merged.projects,
+            usage=usage,
+        )
+
+    # ---- one chunk ------------------------------------------------------------------------
+
+    async def _extract_chunk(
+        self,
+        document: PreparedDocument,
+        article: Article,
+        chunk: Chunk,
+        number: int,
+        count: int,
+        offline: Extraction | None,
+    ) -> Grounded:
+        tally = _tally()
+        if number == 1:
+            tally.article_start = tally.tokens
+        tally.chunks += 1
+        candidates = _chunk_candidates(offline, article, chunk) if offline else None
+        review = ChunkReview(document, article, chunk, candidates or None)
+        response_model = CandidateChoice if candidates else ArticleItems
+        user = self._user_prompt(chunk, number, count, candidates)
+        key = self._cache_key(user, hybrid=bool(candidates))
+        cached = self._cache.get(key) if self._cache else None
+        if cached is not None:
+            tally.cached_chunks += 1
+            return _replay(cached.reply, response_model, review)
+        messages = [{"role": "system", "content": self._system}, {"role": "user", "content": user}]
+        grounded, reply, spent = await self._ask(messages, response_model, review)
+        if self._cache is not None:
+            self._cache.put(key, CachedReply(reply, *spent))
+        return grounded
+
+    async def _ask(
+        self, messages: list[dict[str, str]], response_model: type[BaseModel], review: ChunkReview
+    ) -> tuple[Grounded, str, tuple[int, int]]:
+        tally = _tally()
+        before = (tally.replies, tally.prompt_tokens, tally.completion_tokens)
+        token = ACTIVE_REVIEW.set(review)
+        try:
+            result = await self._create(
+                model=self.model,
+                messages=messages,
+                response_model=response_model,
+                max_retries=self._reasking(tally),
+                strict=False,
+                temperature=self.settings.temperature,
+                max_tokens=self.settings.max_tokens,
+            )
+            reply, grounded = result.model_dump_json(), review.result
+        except InstructorRetryException as exc:
+            grounded, reply = self._after_failure(exc, response_model, review)
+        except IncompleteOutputException as exc:
+            raise ExtractionError(
+                f"the reply was cut off at max_tokens={self.settings.max_tokens}: raise "
+                "SUMMARIZER_MAX_TOKENS or lower SUMMARIZER_CHUNK_CHARS",
+                last_output=self.redact(raw_reply(exc.last_completion)),
+                attempts=tally.replies - before[0],
+            ) from None
+        finally:
+            ACTIVE_REVIEW.reset(token)
+            tally.reasks += max(tally.replies - before[0] - 1, 0)
+        spent = (tally.prompt_tokens - before[1], tally.completion_tokens - before[2])
+        return grounded or Grounded(), reply, spent
+
+    def _after_failure(
+        self, exc: InstructorRetryException, response_model: type[BaseModel], review: ChunkReview
+    ) -> tuple[Grounded | None, str]:
+        """Re-asks exhausted (or budget spent): keep the items that ground, or fail."""
+        if isinstance(exc.__cause__, BackendError):
+            raise exc.__cause__
+        raw = raw_reply(exc.last_completion)
+        attempts = int(getattr(exc, "n_attempts", 0) or 0)
+        review.lenient = True
+        try:
+            model = salvage(raw, response_model)
+        except ValueError as why:
+            raise ExtractionError(
+                f"the model's reply never validated after {attempts} attempt(s): "
+                f"{self.redact(str(why).splitlines()[0])}",
+                last_output=self.redact(raw),
+                attempts=attempts,
+            ) from None
+        log.info("kept what grounded after %d attempt(s); %d item(s) dropped",
+                 attempts, review.result.dropped if review.result else 0)  # fmt: skip
+        return review.result, model.model_dump_json()
+
+    def _reasking(self, tally: Tally) -> AsyncRetrying:
+        """Instructor's validation re-asks: at most max_reasks, within the token budget."""
+        over_budget = _OverBudget(tally, tally.article_start, self.settings.token_budget)
+        return AsyncRetrying(
+            stop=stop_after_attempt(self.settings.max_reasks + 1) | over_budget,
+            retry=retry_if_exception_type(ValueError),  # validation and JSON errors only
+            reraise=True,
+        )
+
+    # ---- prompts, candidates, cache --------------------------------------------------------
+
+    def _user_prompt(
+        self, chunk: Chunk, number: int, count: int, candidates: Candidates | None
+    ) -> str:
+        common = {"article": chunk.text, "part_number": number, "part_count": count}
+        if candidates:
+            return self._prompts.render("user_hybrid", candidates=_render(candidates), **common)
+        return self._prompts.render("user", **common)
+
+    def _cache_key(self, user_prompt: str, *, hybrid: bool) -> CacheKey:
+        mode = f"{self.settings.mode}/{'hybrid' if hybrid else 'plain'}"
+        schema = f"{SCHEMA_VERSION}/{LLM_SCHEMA_VERSION}"
+        return CacheKey(model=self.model or "", prompt=self._prompts.fingerprint,
+                        schema=schema, mode=mode, text=user_prompt)  # fmt: skip
+
+    async def _offline_items(self, document: PreparedDocument) -> Extraction | None:
+        if not self._hybrid:
+            return None
+        if self._candidates_backend is None:
+            offline = importlib.import_module("summarizer.backends.offline")
+            self._candidates_backend = cast(
+                Backend, offline.OfflineBackend.from_settings(self.settings)
+            )
+        return await self._candidates_backend.extract(document)
+
+
+def _offline_available() -> bool:
+    try:
+        return importlib.util.find_spec("summarizer.backends.offline") is not None
+    except ImportError:
+        return False
+
+
+def _default_cache(settings: Settings) -> ReplyCache | None:
+    return ReplyCache(settings.cache_dir / "llm-replies.sqlite3") if settings.use_cache else None
+
+
+def _tally() -> Tally:
+    tally = _ACTIVE_TALLY.get()
+    if tally is None:  # a chunk outside extract(): count into a throwaway tally
+        tally = Tally()
+        _ACTIVE_TALLY.set(tally)
+    return tally
+
+
+def _observe(outcome: Any) -> None:
+    """Count every request, and the tokens of every reply (transport callback)."""
+    tally = _tally()
+    tally.calls += 1
+    usage = getattr(outcome, "usage", None)
+    if isinstance(outcome, BaseException):
+        return
+    tally.replies += 1
+    if usage is not None:
+        tally.add_tokens(usage.prompt_tokens or 0, usage.completion_tokens or 0)
+
+
+def _replay(reply: str, response_model: type[BaseModel], review: ChunkReview) -> Grounded:
+    """Ground a cached reply again (cheap, and the same code path as a fresh one)."""
+    review.lenient = True
+    token = ACTIVE_REVIEW.set(review)
+    try:
+        response_model.model_validate_json(reply)
+    finally:
+        ACTIVE_REVIEW.reset(token)
+    return review.result or Grounded()
+
+
+def _chunk_candidates(offline: Extraction, article: Article, chunk: Chunk) -> Candidates:
+    """The offline items whose evidence lies inside the chunk, with ids."""
+    lo, hi = article.original_span(chunk.start, chunk.end)
+
+    def inside(items: list[Any]) -> list[Any]:
+        return [i for i in items if lo <= i.evidence.start and i.evidence.end <= hi]
+
+    return Candidates(
+        speakers={f"S{n}": s for n, s in enumerate(inside(offline.speakers), 1)},
+        directives={f"D{n}": d for n, d in enumerate(inside(offline.directives), 1)},
+        metrics={f"M{n}": m for n, m in enumerate(inside(offline.metrics), 1)},
+        projects={f"P{n}": p for n, p in enumerate(inside(offline.projects), 1)},
+    )
+
+
+def _render(candidates: Candidates) -> str:
+    """Candidates as compact lines the model can cite by id."""
+    lines = [f"{i}: {s.name} | 职务: {s.title or '无'} | 原文: {s.evidence.quote}"
+             for i, s in candidates.speakers.items()]  # fmt: skip
+    lines += [f"{i}: {d.text}" for i, d in candidates.directives.items()]
+    lines += [f"{i}: {_number(m.value)}{m.unit} | 原文: {m.evidence.quote}"
+              for i, m in candidates.metrics.items()]  # fmt: skip
+    lines += [f"{i}: {p.name}" for i, p in candidates.projects.items()]
+    return "\n".join(lines)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else json.dumps(value)
