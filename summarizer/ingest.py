@@ -49,8 +49,10 @@ def _walk(path: Path, seen: set[str], collected: Collected) -> Iterator[Path]:
         for child in children:
             if child.is_dir() or child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
                 yield from _walk(child, seen, collected)
-    elif path.exists():
+    elif path.is_file():
         yield path
+    elif path.exists():  # a FIFO or a device: reading it could block forever
+        collected.failures.append(_failure(path, OSError("not a regular file")))
     else:
         collected.failures.append(_failure(path, FileNotFoundError("no such file or folder")))
 

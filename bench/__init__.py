@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print one summary line per figure and write bench/results/*.json."""
