@@ -227,7 +227,8 @@ def repair(paragraphs: list[Paragraph], table: Cues) -> list[Paragraph]:
             previous.spans.extend(paragraph.spans)
             previous.folded += paragraph.folded
             previous.newline = paragraph.newline
-            previous.kind = Kind.BODY
+            if previous.kind is Kind.HEAD:
+                previous.kind = Kind.BODY
         else:
             repaired.append(paragraph)
     return repaired
@@ -235,7 +236,7 @@ def repair(paragraphs: list[Paragraph], table: Cues) -> list[Paragraph]:
 
 def _continues(first: Paragraph, second: Paragraph, table: Cues) -> bool:
     """Whether `second` continues the unfinished sentence `first` ends with."""
-    if first.kind not in (Kind.BODY, Kind.HEAD) or second.kind is not Kind.BODY:
+    if first.kind not in (Kind.BODY, Kind.LEAD, Kind.HEAD) or second.kind is not Kind.BODY:
         return False
     if ends_sentence(first.folded, table) or second.folded[0] in table.bullets:
         return False
