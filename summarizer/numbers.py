@@ -154,8 +154,8 @@ def scale_unit(value: float, unit: str) -> tuple[float, str]:
 
 def _split_multiplier(unit: str) -> tuple[int, str]:
     for prefix, factor in _MULTIPLIERS:
-        if unit.startswith(prefix) and len(unit) > len(prefix):
-            return factor, unit[len(prefix) :]
+        if unit.startswith(prefix):
+            return factor, unit[len(prefix) :]  # a bare 万 leaves no unit: "120万" is a count
     for prefix, factor in _CURRENCY_ONLY_MULTIPLIERS:
         rest = unit[len(prefix) :]
         if unit.startswith(prefix) and rest in _CURRENCIES:

@@ -75,6 +75,7 @@ def test_number_re_finds_mixed_numerals() -> None:
         (3, "位", (3.0, "位")),
         (350, "公里/小时", (350.0, "公里/小时")),
         (5, "千米", (5.0, "千米")),
+        (120, "万", (1_200_000.0, "")),
     ],
 )
 def test_scale_unit(value: float, unit: str, expected: tuple[float, str]) -> None:

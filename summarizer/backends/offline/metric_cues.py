@@ -1,0 +1,126 @@
+"""The metric cue tables (data/metric_cues.toml), loaded once and compiled into patterns."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_ARABIC = r"(?<![A-Za-z0-9.])\d+(?:,\d{3})*(?:\.\d+)?(?![A-Za-z])"
+_CHINESE = r"[零〇两一二三四五六七八九十百千]+"
+_ORDINAL = r"\d+|[一二三四五六七八九十]+"
+
+
+@dataclass(frozen=True)
+class MetricCues:
+    """Word lists and compiled patterns for finding and classifying figures."""
+
+    number_re: re.Pattern[str]
+    rank_re: re.Pattern[str]
+    period_re: re.Pattern[str]
+    money_units: frozenset[str]
+    fraction_units: frozenset[str]
+    physical_units: frozenset[str]
+    abstract_units: frozenset[str]
+    rate_prefixes: tuple[str, ...]
+    target: tuple[str, ...]
+    target_clause: tuple[str, ...]
+    target_false_friends: tuple[str, ...]
+    future: tuple[str, ...]
+    change: tuple[str, ...]
+    level_after_change: tuple[str, ...]
+    decline: tuple[str, ...]
+    ratio: tuple[str, ...]
+    gap: tuple[str, ...]
+    change_false_friends: tuple[str, ...]
+    actual_markers: tuple[str, ...]
+    leading: tuple[str, ...]
+    trailing: tuple[str, ...]
+    inherit_when: frozenset[str]
+    group_markers: tuple[str, ...]
+    distributive: tuple[str, ...]
+    max_indicator_chars: int
+    period_not_followed_by: tuple[str, ...]
+    spec_prefixes: tuple[str, ...]
+    spec_heads: tuple[str, ...]
+    spec_units: frozenset[str]
+    unit_followers: tuple[str, ...]
+    meeting_cues: tuple[str, ...]
+    vague_prefixes: tuple[str, ...]
+    abstract_nouns: tuple[str, ...]
+    concrete_nouns: tuple[str, ...]
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation that tries longer words first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _number_pattern(units: dict[str, Any]) -> str:
+    base = units["money"] + units["fraction"] + units["measure"] + units["count"]
+    return (
+        rf"(?P<pct>百分之(?P<pctnum>{_CHINESE}|\d+(?:\.\d+)?))"
+        rf"|(?P<num>{_ARABIC}|{_CHINESE})"
+        rf"(?P<mult>{_alternation(units['multipliers'])})?"
+        rf"(?:{_alternation(units['approximate_inner'])})?"
+        rf"(?P<unit>{_alternation(base)})?"
+    )
+
+
+def _rank_pattern(rank: dict[str, Any]) -> str:
+    lead = _alternation(rank["lead_verbs"])
+    suffix = _alternation(rank["ordinal_suffixes"])
+    first = _alternation(rank["first_place"])
+    return (
+        rf"(?:(?:{lead})[^，。；,;\d第]{{0,8}}?第(?P<lnum>{_ORDINAL})(?:{suffix})?)"
+        rf"|(?:第(?P<snum>{_ORDINAL})(?:{suffix}))"
+        rf"|(?:(?:{lead})[^，。；,;\d第]{{0,8}}?(?P<first>{first}))"
+    )
+
+
+@cache
+def load_metric_cues() -> MetricCues:
+    """The cue tables, read from the package data once per process."""
+    text = resources.files("summarizer.backends.offline").joinpath("data/metric_cues.toml")
+    data = tomllib.loads(text.read_text(encoding="utf-8"))
+    units, kind, ind = data["units"], data["kind"], data["indicator"]
+    excl, period = data["exclusions"], data["period"]
+    return MetricCues(
+        number_re=re.compile(_number_pattern(units)),
+        rank_re=re.compile(_rank_pattern(data["rank"])),
+        period_re=re.compile("|".join(f"(?:{p})" for p in period["patterns"])),
+        money_units=frozenset(units["money"]),
+        fraction_units=frozenset(units["fraction"]),
+        physical_units=frozenset(units["measure"]),
+        abstract_units=frozenset(units["abstract_count"]),
+        rate_prefixes=tuple(units["rate_prefixes"]),
+        target=tuple(kind["target"]),
+        target_clause=tuple(kind["target_clause"]),
+        target_false_friends=tuple(kind["target_false_friends"]),
+        future=tuple(kind["future"]),
+        change=tuple(kind["change"]),
+        level_after_change=tuple(kind["level_after_change"]),
+        decline=tuple(kind["decline"]),
+        ratio=tuple(kind["ratio"]),
+        gap=tuple(kind["gap"]),
+        change_false_friends=tuple(kind["change_false_friends"]),
+        actual_markers=tuple(kind["actual_markers"]),
+        leading=tuple(sorted(ind["leading"], key=len, reverse=True)),
+        trailing=tuple(sorted(ind["trailing"], key=len, reverse=True)),
+        inherit_when=frozenset(ind["inherit_when"]),
+        group_markers=tuple(ind["group_markers"]),
+        distributive=tuple(ind["distributive"]),
+        max_indicator_chars=int(ind["max_chars"]),
+        period_not_followed_by=tuple(period["not_followed_by"]),
+        spec_prefixes=tuple(excl["spec_prefixes"]),
+        spec_heads=tuple(excl["spec_heads"]),
+        spec_units=frozenset(excl["spec_units"]),
+        unit_followers=tuple(excl["unit_followers"]),
+        meeting_cues=tuple(excl["meeting_cues"]),
+        vague_prefixes=tuple(excl["vague_prefixes"]),
+        abstract_nouns=tuple(excl["abstract_nouns"]),
+        concrete_nouns=tuple(excl["concrete_nouns"]),
+    )
