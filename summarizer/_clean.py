@@ -139,7 +139,7 @@ def _is_nav(line: str, table: Cues) -> bool:
 
 
 def _is_photo_note(line: str, table: Cues) -> bool:
-    if table.caption_credit.search(line):
+    if table.caption_credit.search(line[-60:]):  # a credit closes the line
         return True
     bracketed = line[:1] in "([【" and line[-1:] in ")]】"
     return bracketed and len(line) <= 40 and any(w in line for w in table.photo_note_words)
@@ -225,7 +225,7 @@ def repair(paragraphs: list[Paragraph], table: Cues) -> list[Paragraph]:
         if repaired and _continues(repaired[-1], paragraph, table):
             previous = repaired[-1]
             previous.spans.extend(paragraph.spans)
-            previous.folded += paragraph.folded
+            previous.folded = "".join((previous.folded, paragraph.folded))
             previous.newline = paragraph.newline
             if previous.kind is Kind.HEAD:
                 previous.kind = Kind.BODY

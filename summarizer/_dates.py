@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import islice
 
 _FULL = re.compile(r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})")
 _MONTH_DAY = re.compile(r"(?<![\d年.])(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SENTENCE_END = re.compile(r"[。!?;\n]")
+_MAX_CANDIDATES = 20  # the stated date comes early; later dates are about other events
 
 
 def stated_date(text: str, lead_end: int) -> str | None:
@@ -22,7 +24,7 @@ def stated_date(text: str, lead_end: int) -> str | None:
     if full:
         return _iso(*full.groups())
     years = set(_YEAR.findall(text))
-    for match in _MONTH_DAY.finditer(text):
+    for match in islice(_MONTH_DAY.finditer(text), _MAX_CANDIDATES):
         sentence_year = _YEAR.search(_sentence_around(text, match.start()))
         if sentence_year:
             return _iso(sentence_year.group(1), *match.groups())
@@ -31,11 +33,13 @@ def stated_date(text: str, lead_end: int) -> str | None:
     return None
 
 
-def _sentence_around(text: str, index: int) -> str:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, index)]
-    start = starts[-1] if starts else 0
-    end_match = _SENTENCE_END.search(text, index)
-    return text[start : end_match.start() if end_match else len(text)]
+def _sentence_around(text: str, index: int, reach: int = 200) -> str:
+    window = max(0, index - reach)  # bounded look-back keeps long articles linear
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, window, index)]
+    start = starts[-1] if starts else window
+    limit = min(len(text), index + reach)
+    end_match = _SENTENCE_END.search(text, index, limit)
+    return text[start : end_match.start() if end_match else limit]
 
 
 def _iso(year: str, month: str, day: str) -> str | None:
