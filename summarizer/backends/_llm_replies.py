@@ -39,24 +39,30 @@ def json_object(raw: str) -> dict[str, Any]:
     return data
 
 
-def salvage(raw: str, model: type[BaseModel]) -> BaseModel:
+def salvage(raw: str, model: type[BaseModel]) -> tuple[BaseModel, int]:
     """Validate a reply item by item, leaving out the items that do not fit the schema.
 
-    Raises ValueError when the reply is not a JSON object at all.
+    Returns the model and how many items were left out; raises ValueError when the
+    reply is not a JSON object at all.
     """
-    return model.model_validate(_valid_parts(json_object(raw), model))
+    parts, left_out = _valid_parts(json_object(raw), model)
+    return model.model_validate(parts), left_out
 
 
-def _valid_parts(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+def _valid_parts(data: dict[str, Any], model: type[BaseModel]) -> tuple[dict[str, Any], int]:
     kept: dict[str, Any] = {}
+    left_out = 0
     for name, info in model.model_fields.items():
         value = data.get(name)
         item_type = _list_item_model(info.annotation)
         if item_type is not None and isinstance(value, list):
             kept[name] = [v for v in (_valid(item_type, x) for x in value) if v is not None]
+            left_out += len(value) - len(kept[name])
         elif _is_model(info.annotation) and isinstance(value, dict):
-            kept[name] = _valid_parts(value, typing.cast(type[BaseModel], info.annotation))
-    return kept
+            nested = typing.cast(type[BaseModel], info.annotation)
+            kept[name], nested_left_out = _valid_parts(value, nested)
+            left_out += nested_left_out
+    return kept, left_out
 
 
 def _valid(model: type[BaseModel], value: Any) -> BaseModel | None:

@@ -241,13 +241,14 @@ class LLMBackend:
         self, exc: InstructorRetryException, response_model: type[BaseModel], review: ChunkReview
     ) -> tuple[Grounded | None, str]:
         """Re-asks exhausted (or budget spent): keep the items that ground, or fail."""
-        if isinstance(exc.__cause__, BackendError):
-            raise exc.__cause__
+        cause = exc.__cause__
+        if isinstance(cause, BackendError) or not isinstance(cause, ValueError | None):
+            raise cause  # transport failure, or a bug: not the model's output
         raw = raw_reply(exc.last_completion)
         attempts = int(getattr(exc, "n_attempts", 0) or 0)
         review.lenient = True
         try:
-            model = salvage(raw, response_model)
+            model, left_out = salvage(raw, response_model)
         except ValueError as why:
             raise ExtractionError(
                 f"the model's reply never validated after {attempts} attempt(s): "
@@ -255,9 +256,11 @@ class LLMBackend:
                 last_output=self.redact(raw),
                 attempts=attempts,
             ) from None
+        grounded = review.result or Grounded()
+        grounded.dropped += left_out
         log.info("kept what grounded after %d attempt(s); %d item(s) dropped",
-                 attempts, review.result.dropped if review.result else 0)  # fmt: skip
-        return review.result, model.model_dump_json()
+                 attempts, grounded.dropped)  # fmt: skip
+        return grounded, model.model_dump_json()
 
     def _reasking(self, tally: Tally) -> AsyncRetrying:
         """Instructor's validation re-asks: at most max_reasks, within the token budget."""
