@@ -13,7 +13,6 @@ from summarizer.backends.offline.metric_cues import MetricCues
 from summarizer.numbers import parse_number
 
 _CN_DIGITS = set("零〇两一二三四五六七八九十")
-_APPROX_AFTER = ("以上", "左右", "余", "多")
 _NOUN_STOP = re.compile(r"[,;:。!?、()“”\"'《》\s*]|[的开进获实完均已正将于被在为是和及与等]")
 _PUNCT = re.compile(r"[,;:。!?、()\s]")
 _RATE_UNITS = {"时速": "小时"}
@@ -69,7 +68,7 @@ def _number(text: str, match: re.Match[str], cues: MetricCues) -> Candidate | No
         return None if value is None else Candidate(match.start(), match.end(), value, "%", "%")
     written, mult, unit = match.group("num"), match.group("mult") or "", match.group("unit")
     chinese = written[0] in _CN_DIGITS or written[0] in "百千"
-    if unit is None and not _bare_multiplier_ok(text, match.end(), mult):
+    if unit is None and not _bare_multiplier_ok(text, match.end(), mult, cues):
         return None
     if chinese and not _plausible_chinese(written):
         return None
@@ -77,17 +76,17 @@ def _number(text: str, match: re.Match[str], cues: MetricCues) -> Candidate | No
     if value is None:
         return None
     base = unit or ""
-    end = _skip_approximation(text, match.end())
+    end = _skip_approximation(text, match.end(), cues)
     full_unit = _with_rate(text, match.start(), mult + base, cues)
     return Candidate(match.start(), end, value, full_unit, base, chinese=chinese)
 
 
-def _bare_multiplier_ok(text: str, end: int, mult: str) -> bool:
+def _bare_multiplier_ok(text: str, end: int, mult: str, cues: MetricCues) -> bool:
     """ "120万" alone is a figure when no word continues it (万山 is a name)."""
     if not mult:
         return False
     after = text[end : end + 2]
-    return not after or after.startswith(_APPROX_AFTER) or not _is_cjk(after[0])
+    return not after or after.startswith(cues.approximate_after) or not _is_cjk(after[0])
 
 
 def _plausible_chinese(written: str) -> bool:
@@ -97,8 +96,8 @@ def _plausible_chinese(written: str) -> bool:
     return written != "一"
 
 
-def _skip_approximation(text: str, end: int) -> int:
-    for word in _APPROX_AFTER:
+def _skip_approximation(text: str, end: int, cues: MetricCues) -> int:
+    for word in cues.approximate_after:
         if text.startswith(word, end):
             return end + len(word)
     return end
@@ -121,11 +120,17 @@ def _excluded(text: str, c: Candidate, cues: MetricCues) -> bool:
         return True  # 10万吨级, 3个月, 2×100万千瓦
     if any(p in before for p in cues.spec_prefixes) or text.endswith("×", 0, c.start):
         return True  # 年产50万吨
+    if _is_threshold(text, c.end):
+        return True  # 10亿元以上项目23个: a class of projects, not an amount
     if c.base_unit in cues.spec_units and _names_project(text, c.end, cues):
         return True  # 10万吨再生铝项目
     if c.base_unit in cues.abstract_units:
         return _abstract_count(text, c, cues)
     return False
+
+
+def _is_threshold(text: str, end: int) -> bool:
+    return text.endswith("以上", 0, end) and end < len(text) and _is_cjk(text[end])
 
 
 def _names_project(text: str, end: int, cues: MetricCues) -> bool:
@@ -140,7 +145,7 @@ def _names_project(text: str, end: int, cues: MetricCues) -> bool:
 def _abstract_count(text: str, c: Candidate, cues: MetricCues) -> bool:
     """四项工作, 三个重点, 6个传统装备领域: counts of tasks or groupings, not metrics."""
     noun = noun_after(text, c.end, limit=12)
-    if noun.startswith(cues.concrete_nouns):
+    if any(word in noun for word in cues.concrete_nouns):
         return False
     if c.chinese:
         return True

@@ -14,6 +14,29 @@ _CHINESE = r"[零〇两一二三四五六七八九十百千]+"
 _ORDINAL = r"\d+|[一二三四五六七八九十]+"
 
 
+class Words:
+    """A list of cue words with one compiled pattern, so a search is one regex scan."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = tuple(sorted(set(words), key=len, reverse=True))
+        self._any = re.compile(_alternation(words))
+
+    def found(self, text: str) -> bool:
+        """Whether any of the words occurs in text."""
+        return self._any.search(text) is not None
+
+    def blank(self, text: str) -> str:
+        """The text with every occurrence of the words masked, offsets kept."""
+        return self._any.sub(lambda m: "□" * len(m.group()), text)
+
+    def positions(self, text: str) -> list[re.Match[str]]:
+        """Every occurrence, left to right."""
+        return list(self._any.finditer(text))
+
+    def __add__(self, other: Words) -> Words:
+        return Words(list(self.words + other.words))
+
+
 @dataclass(frozen=True)
 class MetricCues:
     """Word lists and compiled patterns for finding and classifying figures."""
@@ -26,29 +49,31 @@ class MetricCues:
     physical_units: frozenset[str]
     abstract_units: frozenset[str]
     rate_prefixes: tuple[str, ...]
-    target: tuple[str, ...]
-    target_clause: tuple[str, ...]
-    target_false_friends: tuple[str, ...]
-    future: tuple[str, ...]
-    change: tuple[str, ...]
+    approximate_after: tuple[str, ...]
+    target: Words
+    target_clause: Words
+    target_false_friends: Words
+    future: Words
+    change: Words
     level_after_change: tuple[str, ...]
-    decline: tuple[str, ...]
-    ratio: tuple[str, ...]
-    gap: tuple[str, ...]
-    change_false_friends: tuple[str, ...]
-    actual_markers: tuple[str, ...]
-    leading: tuple[str, ...]
-    trailing: tuple[str, ...]
+    decline: Words
+    ratio: Words
+    gap: Words
+    change_false_friends: Words
+    actual_markers: Words
+    leading: re.Pattern[str]
+    trailing: re.Pattern[str]
     inherit_when: frozenset[str]
     group_markers: tuple[str, ...]
     distributive: tuple[str, ...]
     max_indicator_chars: int
     period_not_followed_by: tuple[str, ...]
+    period_not_preceded_by: tuple[str, ...]
     spec_prefixes: tuple[str, ...]
     spec_heads: tuple[str, ...]
     spec_units: frozenset[str]
     unit_followers: tuple[str, ...]
-    meeting_cues: tuple[str, ...]
+    meeting_cues: Words
     vague_prefixes: tuple[str, ...]
     abstract_nouns: tuple[str, ...]
     concrete_nouns: tuple[str, ...]
@@ -81,6 +106,15 @@ def _rank_pattern(rank: dict[str, Any]) -> str:
     )
 
 
+def _period_pattern(patterns: list[str]) -> str:
+    # A look-ahead on the first character lets the scan skip most positions quickly.
+    return (
+        "(?=[\\d〇零一二三四五六七八九十今去上前下全第近“])(?:"
+        + "|".join(f"(?:{p})" for p in patterns)
+        + ")"
+    )
+
+
 @cache
 def load_metric_cues() -> MetricCues:
     """The cue tables, read from the package data once per process."""
@@ -91,35 +125,37 @@ def load_metric_cues() -> MetricCues:
     return MetricCues(
         number_re=re.compile(_number_pattern(units)),
         rank_re=re.compile(_rank_pattern(data["rank"])),
-        period_re=re.compile("|".join(f"(?:{p})" for p in period["patterns"])),
+        period_re=re.compile(_period_pattern(period["patterns"])),
         money_units=frozenset(units["money"]),
         fraction_units=frozenset(units["fraction"]),
         physical_units=frozenset(units["measure"]),
         abstract_units=frozenset(units["abstract_count"]),
         rate_prefixes=tuple(units["rate_prefixes"]),
-        target=tuple(kind["target"]),
-        target_clause=tuple(kind["target_clause"]),
-        target_false_friends=tuple(kind["target_false_friends"]),
-        future=tuple(kind["future"]),
-        change=tuple(kind["change"]),
+        approximate_after=tuple(sorted(units["approximate_after"], key=len, reverse=True)),
+        target=Words(kind["target"]),
+        target_clause=Words(kind["target_clause"]),
+        target_false_friends=Words(kind["target_false_friends"]),
+        future=Words(kind["future"]),
+        change=Words(kind["change"]),
         level_after_change=tuple(kind["level_after_change"]),
-        decline=tuple(kind["decline"]),
-        ratio=tuple(kind["ratio"]),
-        gap=tuple(kind["gap"]),
-        change_false_friends=tuple(kind["change_false_friends"]),
-        actual_markers=tuple(kind["actual_markers"]),
-        leading=tuple(sorted(ind["leading"], key=len, reverse=True)),
-        trailing=tuple(sorted(ind["trailing"], key=len, reverse=True)),
+        decline=Words(kind["decline"]),
+        ratio=Words(kind["ratio"]),
+        gap=Words(kind["gap"]),
+        change_false_friends=Words(kind["change_false_friends"]),
+        actual_markers=Words(kind["actual_markers"]),
+        leading=re.compile(rf"^(?:{_alternation(ind['leading'])})"),
+        trailing=re.compile(rf"(?:{_alternation(ind['trailing'])})$"),
         inherit_when=frozenset(ind["inherit_when"]),
         group_markers=tuple(ind["group_markers"]),
         distributive=tuple(ind["distributive"]),
         max_indicator_chars=int(ind["max_chars"]),
         period_not_followed_by=tuple(period["not_followed_by"]),
+        period_not_preceded_by=tuple(period["not_preceded_by"]),
         spec_prefixes=tuple(excl["spec_prefixes"]),
         spec_heads=tuple(excl["spec_heads"]),
         spec_units=frozenset(excl["spec_units"]),
         unit_followers=tuple(excl["unit_followers"]),
-        meeting_cues=tuple(excl["meeting_cues"]),
+        meeting_cues=Words(excl["meeting_cues"]),
         vague_prefixes=tuple(excl["vague_prefixes"]),
         abstract_nouns=tuple(excl["abstract_nouns"]),
         concrete_nouns=tuple(excl["concrete_nouns"]),

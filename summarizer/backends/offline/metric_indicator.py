@@ -45,6 +45,8 @@ class IndicatorReader:
         if continued and self.pending:
             return [self.pending.pop(0)]
         self.pending = []
+        if continued and not self._counts(c) and self.history:
+            return [self.history[-1][1]]  # 分别达到42318元和19876元
         group = self._group(c, raw)
         if group:
             return group
@@ -72,7 +74,8 @@ class IndicatorReader:
 
     def _gap(self, c: Candidate, raw: str) -> str:
         """高于全市增速3.2个百分点 → <previous indicator>增速高于全市."""
-        at = min((raw.find(g) for g in self.cues.gap if g in raw), default=0)
+        found = self.cues.gap.positions(raw)
+        at = found[0].start() if found else 0
         head, comparison = self.strip(raw[:at]), self._strip_end(raw[at:])
         for word in sorted(self.cues.inherit_when, key=len, reverse=True):
             if word and comparison.endswith(word):
@@ -122,10 +125,9 @@ class IndicatorReader:
             match = self.cues.period_re.match(phrase)
             if match:
                 phrase = phrase[match.end() :]
-            for word in self.cues.leading:
-                if phrase.startswith(word):
-                    phrase = phrase[len(word) :]
-                    break
+            lead = self.cues.leading.match(phrase)
+            if lead:
+                phrase = phrase[lead.end() :]
             if phrase == before:
                 break
         return phrase
@@ -134,10 +136,9 @@ class IndicatorReader:
         while phrase:
             before = phrase.rstrip(_EDGE_PUNCT)
             phrase = before
-            for word in self.cues.trailing:
-                if phrase.endswith(word) and len(phrase) > len(word) - 1:
-                    phrase = phrase[: -len(word)]
-                    break
+            trail = self.cues.trailing.search(phrase)
+            if trail:
+                phrase = phrase[: trail.start()]
             if phrase == before:
                 break
         return phrase

@@ -80,7 +80,7 @@ def _span(bounds: list[int], pos: int, length: int) -> tuple[int, int]:
 
 
 def _positions(text: str, chars: str) -> list[int]:
-    return [i for i, ch in enumerate(text) if ch in chars]
+    return [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
 
 
 def _line_breaks(text: str) -> tuple[list[int], set[int]]:
@@ -115,6 +115,8 @@ def _find_periods(text: str, cues: MetricCues) -> list[Period]:
     for match in cues.period_re.finditer(text):
         follower = text[match.end() : match.end() + 2]
         if follower.startswith(cues.period_not_followed_by):
+            continue
+        if text.endswith(cues.period_not_preceded_by, 0, match.start()):
             continue
         periods.append(Period(match.start(), match.end(), match.group()))
     return periods

@@ -77,8 +77,7 @@ class _Reader:
         """5个办事处分会场, 6个单位代表发言: counts about the meeting itself."""
         if c.rank or c.base_unit in self.cues.money_units | self.cues.fraction_units:
             return False
-        text = self.text[clause[0] : clause[1]]
-        return any(cue in text for cue in self.cues.meeting_cues)
+        return self.cues.meeting_cues.found(self.text[clause[0] : clause[1]])
 
     def _kind(
         self, c: Candidate, clause: tuple[int, int], segment: str, continued: bool
@@ -87,56 +86,45 @@ class _Reader:
             return MetricKind.RANK
         if self._is_target(c, clause):
             return MetricKind.TARGET
-        before = _without(self.text[clause[0] : c.start], self.cues.change_false_friends)
-        if c.base_unit in _POINTS and _has_any(before, self.cues.gap):
+        before = self.cues.change_false_friends.blank(self.text[clause[0] : c.start])
+        if c.base_unit in _POINTS and self.cues.gap.found(before):
             return MetricKind.GAP
         if self._changes(segment):
             return MetricKind.CHANGE
         if continued and self.previous_kind is not MetricKind.ACTUAL:
             return self.previous_kind
-        if c.base_unit in self.cues.fraction_units and _has_any(before, self.cues.ratio):
+        if c.base_unit in self.cues.fraction_units and self.cues.ratio.found(before):
             return MetricKind.RATIO
         return MetricKind.ACTUAL
 
     def _is_target(self, c: Candidate, clause: tuple[int, int]) -> bool:
         """A goal word earlier in the clause, the sentence, or (for plans) the paragraph."""
         cues = self.cues
-        in_clause = _without(self.text[clause[0] : clause[1]], cues.target_false_friends)
-        if _has_any(in_clause, cues.target_clause):
-            return True  # 预计, 计划, 可实现: anywhere in the figure's own clause
-        if _has_any(in_clause[: c.start - clause[0]], cues.target):
+        in_clause = cues.target_false_friends.blank(self.text[clause[0] : clause[1]])
+        if cues.target_clause.found(in_clause):
+            return True  # 计划, 可实现: anywhere in the figure's own clause
+        if cues.target.found(in_clause[: c.start - clause[0]]):
             return True
         sentence_start, _ = self.layout.sentence(c.start)
-        if _has_any(self.text[sentence_start : c.start], cues.target + cues.future):
+        sentence = self.text[sentence_start : c.start]
+        if cues.target.found(sentence) or cues.future.found(sentence):
             return True
+        if cues.actual_markers.found(sentence):
+            return False
         paragraph_start, _ = self.layout.paragraph(c.start)
         earlier = self.text[paragraph_start:sentence_start]
-        reports = _has_any(self.text[sentence_start : c.start], cues.actual_markers)
-        return not reports and _has_any(earlier, cues.target + cues.future)
+        return cues.target.found(earlier) or cues.future.found(earlier)
 
     def _changes(self, segment: str) -> bool:
         """A change verb not followed by 到/至 (提高到80% states a level)."""
-        text = _without(segment, self.cues.change_false_friends)
-        for cue in self.cues.change:
-            at = text.find(cue)
-            if at >= 0 and not text.startswith(self.cues.level_after_change, at + len(cue)):
-                return True
-        return False
+        text = self.cues.change_false_friends.blank(segment)
+        return any(
+            not text.startswith(self.cues.level_after_change, m.end())
+            for m in self.cues.change.positions(text)
+        )
 
     def _declines(self, segment: str) -> bool:
-        return _has_any(_without(segment, self.cues.change_false_friends), self.cues.decline)
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
-
-
-def _without(text: str, words: tuple[str, ...]) -> str:
-    """The text with false friends blanked out (增加值 holds 增加 but is no change)."""
-    for word in words:
-        if word in text:
-            text = text.replace(word, "□" * len(word))
-    return text
+        return self.cues.decline.found(self.cues.change_false_friends.blank(segment))
 
 
 def _deduplicated(drafts: list[Draft], cues: MetricCues) -> list[Draft]:

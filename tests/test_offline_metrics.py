@@ -1,0 +1,151 @@
+"""The offline metric extractor on synthetic sentences of the genre (other regions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.backends.offline.metrics import extract_metrics
+from summarizer.document import Article, PreparedDocument
+from summarizer.models import Metric, MetricKind
+
+ACTUAL, CHANGE, TARGET = MetricKind.ACTUAL, MetricKind.CHANGE, MetricKind.TARGET
+RANK, RATIO, GAP = MetricKind.RANK, MetricKind.RATIO, MetricKind.GAP
+
+
+def metrics_of(text: str) -> list[Metric]:
+    article = Article(index=0, text=text, offsets=tuple(range(len(text))))
+    document = PreparedDocument(id="t", original=text, articles=(article,))
+    return extract_metrics(document, article)
+
+
+def figures(text: str) -> list[tuple[float, str, MetricKind]]:
+    return [(m.value, m.unit, m.kind) for m in metrics_of(text)]
+
+
+def test_amount_then_growth_inherits_the_indicator() -> None:
+    found = metrics_of("上半年,全县实现地区生产总值186.5亿元,同比增长6.2%,增速居全市第一位。")
+    assert [(m.value, m.unit, m.kind) for m in found] == [
+        (186.5, "亿元", ACTUAL),
+        (6.2, "%", CHANGE),
+        (1.0, "位", RANK),
+    ]
+    assert [m.indicator for m in found[:2]] == ["地区生产总值", "地区生产总值增速"]
+    assert {m.period for m in found} == {"上半年"}
+    assert found[1].evidence.quote == "同比增长6.2%"
+
+
+def test_decline_is_negative_and_gap_is_kept_as_written() -> None:
+    text = "前三季度,规模以上工业增加值同比下降2.3%,低于全省平均水平1.5个百分点。"
+    assert figures(text) == [(-2.3, "%", CHANGE), (1.5, "个百分点", GAP)]
+
+
+def test_approximations_keep_the_written_value() -> None:
+    text = "今年以来,该市签约引进30多个项目,帮助1200余家企业获得贷款超5亿元,绿化面积近3万平方米。"
+    assert figures(text) == [
+        (30.0, "个", ACTUAL),
+        (1200.0, "家", ACTUAL),
+        (5.0, "亿元", ACTUAL),
+        (3.0, "万平方米", ACTUAL),
+    ]
+
+
+def test_goal_sentence_makes_targets_and_ratios_stay_targets() -> None:
+    text = "会议提出,2024年全区力争地区生产总值增长8%左右,研发投入强度不低于2.5%,新增规上企业40家。"
+    found = metrics_of(text)
+    assert [(m.value, m.unit, m.kind) for m in found] == [
+        (8.0, "%", TARGET),
+        (2.5, "%", TARGET),
+        (40.0, "家", TARGET),
+    ]
+    assert found[0].period == "2024年"
+
+
+def test_ratio_and_change_in_points() -> None:
+    text = "高新技术产业增加值占规模以上工业增加值比重达32.6%,比上年同期提高2.1个百分点。"
+    assert figures(text) == [(32.6, "%", RATIO), (2.1, "个百分点", CHANGE)]
+
+
+def test_chinese_numerals_and_ranks() -> None:
+    text = "该区新建三所学校,引进十余家企业,两个项目竣工投产,经济总量排名全省第三。"
+    assert figures(text) == [
+        (3.0, "所", ACTUAL),
+        (10.0, "家", ACTUAL),
+        (2.0, "个", ACTUAL),
+        (3.0, "位", RANK),
+    ]
+
+
+def test_list_with_respectively_pairs_indicators_and_figures() -> None:
+    found = metrics_of("一季度,高技术制造业、装备制造业增加值同比分别增长12.4%、9.8%。")
+    assert [(m.indicator, m.value) for m in found] == [
+        ("高技术制造业", 12.4),
+        ("装备制造业增加值", 9.8),
+    ]
+
+
+def test_each_gives_one_item_per_listed_indicator() -> None:
+    found = metrics_of("确保全年新增规上工业企业、省级专精特新企业各50家。")
+    assert [(m.indicator, m.value, m.kind) for m in found] == [
+        ("新增规上工业企业", 50.0, TARGET),
+        ("省级专精特新企业", 50.0, TARGET),
+    ]
+
+
+def test_two_indicators_sharing_one_rank() -> None:
+    text = (
+        "1-5月,全市固定资产投资增长9.1%,社会消费品零售总额增长7.6%,两项指标增速均位居全省第二位。"
+    )
+    found = metrics_of(text)
+    ranks = [m for m in found if m.kind is RANK]
+    assert [(m.indicator, m.value) for m in ranks] == [
+        ("固定资产投资增速", 2.0),
+        ("社会消费品零售总额增速", 2.0),
+    ]
+    assert {m.period for m in found} == {"1-5月"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年8月11日,会议在县委召开。",  # dates
+        "力争6月底前全面完工,八年内建成。",  # deadlines and durations
+        "深入学习贯彻党的二十大精神,编制“十四五”规划,推进“三十工程”和“两区六高地”建设。",
+        "全力做好四项工作,守住三条底线,推进12项重点工作。",  # counts of tasks
+        "加快五大产业集群和三大片区建设。",  # 大-groupings
+        "会议设5个乡镇分会场,6个单位和部门代表进行交流发言。",  # the meeting itself
+        "三次产业结构调整为8.1:40.2:51.7。",  # ratio without unit
+        "加快年产50万吨乙二醇项目、10万吨再生铝项目建设。",  # specifications in names
+        "一要抓项目,二要抓招商;第一,要坚持稳中求进。",  # ordinal enumerations
+        "紧抓千亿级产业集群机遇,深化“万人助万企”活动。",
+        "其中10亿元以上项目开工建设。",  # a class of projects
+        "抓好“三个一批”项目,落实三个重点。",
+    ],
+)
+def test_exclusions(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_evidence_is_grounded_in_the_original_through_offsets() -> None:
+    original = "标题\n\n  今年以来,全镇新增市场主体1.2万户。"
+    cleaned = original.replace("\n\n  ", "\n")
+    offsets = tuple(i for i in range(len(original)) if i not in (3, 4, 5))
+    article = Article(index=2, text=cleaned, offsets=offsets)
+    document = PreparedDocument(id="t", original=original, articles=(article,))
+    (metric,) = extract_metrics(document, article)
+    assert metric.article == 2
+    assert original[metric.evidence.start : metric.evidence.end] == metric.evidence.quote
+    assert metric.evidence.quote == "全镇新增市场主体1.2万户"
+    assert (metric.normalized_value, metric.normalized_unit) == (12000.0, "户")
+
+
+def test_headline_figure_repeated_in_the_body_is_one_item() -> None:
+    text = "获1.14亿元奖补\n会上,该县兑现奖励资金1.14亿元。"
+    assert figures(text) == [(1.14, "亿元", ACTUAL)]
+
+
+def test_normalized_values() -> None:
+    found = metrics_of("全市一般公共预算收入完成38.7亿元,同比增长0.5%。")
+    assert [(m.normalized_value, m.normalized_unit) for m in found] == [
+        (3_870_000_000.0, "CNY"),
+        (0.005, "fraction"),
+    ]
