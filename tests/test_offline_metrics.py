@@ -138,6 +138,15 @@ def test_evidence_is_grounded_in_the_original_through_offsets() -> None:
     assert (metric.normalized_value, metric.normalized_unit) == (12000.0, "户")
 
 
+def test_output_value_is_an_amount_but_annual_capacity_is_a_specification() -> None:
+    text = "建设年产30万吨新型建材项目,建成后年产值15亿元,带动就业800余人。"
+    assert figures(text) == [(15.0, "亿元", TARGET), (800.0, "人", TARGET)]
+
+
+def test_page_furniture_counts_are_not_metrics() -> None:
+    assert figures("来源:市政府办公室 浏览次数:1234次 【字体:大 中 小】") == []
+
+
 def test_headline_figure_repeated_in_the_body_is_one_item() -> None:
     text = "获1.14亿元奖补\n会上,该县兑现奖励资金1.14亿元。"
     assert figures(text) == [(1.14, "亿元", ACTUAL)]

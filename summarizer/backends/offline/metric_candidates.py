@@ -114,12 +114,14 @@ def _with_rate(text: str, start: int, unit: str, cues: MetricCues) -> str:
 
 def _excluded(text: str, c: Candidate, cues: MetricCues) -> bool:
     before = text[max(0, c.start - 4) : c.start]
-    if before.endswith("第") or before.endswith(cues.vague_prefixes):
+    if before.endswith("第") or (c.chinese and before.endswith(cues.vague_prefixes)):
         return True  # 第一产业 is an ordinal, 数十家 is vague
     if text.startswith(cues.unit_followers, c.end) or text.startswith("×", c.end):
         return True  # 10万吨级, 3个月, 2×100万千瓦
-    if any(p in before for p in cues.spec_prefixes) or text.endswith("×", 0, c.start):
-        return True  # 年产50万吨
+    if cues.spec_prefixes.found(cues.spec_false_friends.blank(before)):
+        return True  # 年产50万吨 (but 年产值15亿元 is an amount)
+    if text.endswith("×", 0, c.start):
+        return True  # 2×100万千瓦
     if _is_threshold(text, c.end):
         return True  # 10亿元以上项目23个: a class of projects, not an amount
     if c.base_unit in cues.spec_units and _names_project(text, c.end, cues):

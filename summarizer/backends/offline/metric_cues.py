@@ -69,7 +69,8 @@ class MetricCues:
     max_indicator_chars: int
     period_not_followed_by: tuple[str, ...]
     period_not_preceded_by: tuple[str, ...]
-    spec_prefixes: tuple[str, ...]
+    spec_prefixes: Words
+    spec_false_friends: Words
     spec_heads: tuple[str, ...]
     spec_units: frozenset[str]
     unit_followers: tuple[str, ...]
@@ -151,11 +152,12 @@ def load_metric_cues() -> MetricCues:
         max_indicator_chars=int(ind["max_chars"]),
         period_not_followed_by=tuple(period["not_followed_by"]),
         period_not_preceded_by=tuple(period["not_preceded_by"]),
-        spec_prefixes=tuple(excl["spec_prefixes"]),
+        spec_prefixes=Words(excl["spec_prefixes"]),
+        spec_false_friends=Words(excl["spec_false_friends"]),
         spec_heads=tuple(excl["spec_heads"]),
         spec_units=frozenset(excl["spec_units"]),
         unit_followers=tuple(excl["unit_followers"]),
-        meeting_cues=Words(excl["meeting_cues"]),
+        meeting_cues=Words(excl["meeting_cues"] + excl["page_cues"]),
         vague_prefixes=tuple(excl["vague_prefixes"]),
         abstract_nouns=tuple(excl["abstract_nouns"]),
         concrete_nouns=tuple(excl["concrete_nouns"]),
