@@ -1,0 +1,70 @@
+"""Sentence and clause boundaries of cleaned article text, as offsets."""
+
+from __future__ import annotations
+
+SENTENCE_ENDS = frozenset("。！？!?；;\n")
+CLAUSE_ENDS = frozenset(",，、;；。！？!?:：\n")
+CLAUSE_BREAKS = frozenset(",，;；。！？!?:：\n")
+CLOSERS = frozenset("”’」』）)】")
+SPACE = frozenset(" \t\r\u3000\xa0")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of sentences: up to 。！？； or a line break, closing quotes kept, blanks trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    size = len(text)
+    i = 0
+    while i < size:
+        if text[i] in SENTENCE_ENDS:
+            end = i + 1
+            while end < size and text[end] in CLOSERS:
+                end += 1
+            _add_trimmed(text, start, end, spans)
+            start = i = end
+            continue
+        i += 1
+    _add_trimmed(text, start, size, spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and (text[start] in SPACE or text[start] == "\n"):
+        start += 1
+    while end > start and (text[end - 1] in SPACE or text[end - 1] == "\n"):
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def clause_end(text: str, start: int, limit: int | None = None) -> int:
+    """Offset of the next clause break after `start`, ignoring breaks inside 《…》 titles."""
+    stop = len(text) if limit is None else min(limit, len(text))
+    depth = 0
+    for i in range(start, stop):
+        ch = text[i]
+        if ch == "《":
+            depth += 1
+        elif ch == "》":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in CLAUSE_BREAKS:
+            return i
+    return stop
+
+
+def sentence_end(text: str, start: int) -> int:
+    """Offset of the end of the sentence holding `start` (its terminator excluded)."""
+    for i in range(start, len(text)):
+        if text[i] in SENTENCE_ENDS:
+            return i
+    return len(text)
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop blanks and clause punctuation at both ends of a span."""
+    strip = SPACE | CLAUSE_ENDS
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return start, end

@@ -1,0 +1,84 @@
+"""Cue tables of the offline extractor: TOML files under data/, loaded once and compiled.
+
+The rules of every stage read their vocabulary from here, so widening the extractor
+to a new region or genre is an edit of data, not of code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+
+
+@cache
+def table(name: str) -> dict[str, Any]:
+    """The parsed TOML table data/<name>.toml."""
+    text = resources.files(__package__).joinpath("data").joinpath(f"{name}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def words(name: str, key: str) -> tuple[str, ...]:
+    """A list of words from a table, as a tuple."""
+    return tuple(str(w) for w in table(name)[key])
+
+
+def alternation(items: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so the fullest word wins."""
+    unique = sorted(set(items), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in unique)
+
+
+@cache
+def surname_pattern() -> str:
+    """Regex fragment matching one surname (compound surnames first)."""
+    data = table("surnames")
+    singles = "".join(ch for ch in str(data["single"]) if not ch.isspace())
+    compounds = alternation(str(c) for c in data["compound"])
+    return f"(?:{compounds}|[{singles}])"
+
+
+@cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern once per process."""
+    return re.compile(pattern)
+
+
+def ends_with_any(text: str, end: int, vocabulary: frozenset[str], longest: int) -> int:
+    """Length of the longest vocabulary word ending at text[:end], or 0."""
+    for size in range(min(longest, end), 0, -1):
+        if text[end - size : end] in vocabulary:
+            return size
+    return 0
+
+
+def starts_with_any(text: str, start: int, vocabulary: frozenset[str], longest: int) -> int:
+    """Length of the longest vocabulary word starting at text[start:], or 0."""
+    for size in range(min(longest, len(text) - start), 0, -1):
+        if text[start : start + size] in vocabulary:
+            return size
+    return 0
+
+
+class WordSet:
+    """A set of words with the prefix/suffix look-ups the scanners need."""
+
+    def __init__(self, items: Iterable[str]) -> None:
+        self.words = frozenset(w for w in items if w)
+        self.longest = max((len(w) for w in self.words), default=0)
+
+    def ending_at(self, text: str, end: int) -> int:
+        """Length of the longest word ending just before `end`, or 0."""
+        return ends_with_any(text, end, self.words, self.longest)
+
+    def starting_at(self, text: str, start: int) -> int:
+        """Length of the longest word starting at `start`, or 0."""
+        return starts_with_any(text, start, self.words, self.longest)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.words

@@ -1,0 +1,280 @@
+"""Directives: instructions, requirements and commitments, each attributed to its issuer.
+
+Sentences are read in order while the current issuer is carried along: a speaker whose
+words are introduced (张红军表示,…), the meeting (会议强调,…), or nobody. In a sentence, a
+clause opening with a modal (要, 确保, 力争, 将) starts a directive and the clauses after it
+belong to it; a subject-less imperative (着力建设…) starts one only at a sentence start.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from summarizer.backends.offline._segments import sentence_spans, trim_span
+from summarizer.backends.offline._tables import WordSet, alternation, table, words
+from summarizer.backends.offline.directives_clauses import (
+    ClauseOpening,
+    Opening,
+    opening,
+    split_clauses,
+)
+from summarizer.backends.offline.speakers_mentions import Mention
+from summarizer.document import Article, PreparedDocument
+from summarizer.models import Directive
+
+MEETING = "会议"
+CONTENT_SKIP = frozenset(",，:：;； \u3000")
+
+
+@dataclass(frozen=True)
+class _Event:
+    """From `position` on, `issuer` speaks; `lasting` events outlive their sentence."""
+
+    position: int
+    issuer: str
+    lasting: bool
+
+
+@dataclass
+class _State:
+    issuer: str | None = None
+    last_body: str | None = None
+    elaborating: bool = False
+
+
+@dataclass(frozen=True)
+class _Tables:
+    meeting: re.Pattern[str]
+    pronouns: frozenset[str]
+    anaphors: frozenset[str]
+    bodies: WordSet
+    item_openers: tuple[str, ...]
+    headline_max: int
+
+
+@cache
+def _tables() -> _Tables:
+    subjects = alternation(words("speech_verbs", "meeting_subjects") + ("全会",))
+    verbs = alternation(words("speech_verbs", "meeting_verbs"))
+    return _Tables(
+        meeting=re.compile(
+            f"(?:^|(?<=[,，。；;:：\\n“‘]))(?:{subjects})(?:[^,，。；;]{{0,3}}?)(?:{verbs})"
+        ),
+        pronouns=frozenset(words("directive_cues", "pronouns")),
+        anaphors=frozenset(words("directive_cues", "anaphors")),
+        bodies=WordSet(words("directive_cues", "body_suffixes")),
+        item_openers=words("directive_cues", "item_openers"),
+        headline_max=int(table("directive_cues")["headline_max_chars"]),
+    )
+
+
+def extract_directives(
+    document: PreparedDocument, article: Article, mentions: list[Mention]
+) -> list[Directive]:
+    """Every directive of one article, grounded in the document."""
+    text = article.text
+    events = _events(text, mentions)
+    state = _State()
+    found: list[Directive] = []
+    for line_start, line_end in _lines(text):
+        kind = _line_kind(text, line_start, line_end)
+        if kind != "body":
+            state = _State(last_body=state.last_body)
+        if kind == "headline":
+            continue
+        state.elaborating = False
+        quoted = _quoted_speaker(text, line_start, line_end, mentions)
+        if quoted is not None:
+            state.issuer = quoted
+        for start, end in sentence_spans(text[line_start:line_end]):
+            spans = _sentence(text, line_start + start, line_start + end, events, state)
+            found.extend(_directive(document, article, s, e, who) for s, e, who in spans)
+    return found
+
+
+def _quoted_speaker(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
+    """The speaker of a line opening with a quotation (“…”张红军表示): the quote is theirs."""
+    if not text.startswith("“", start):
+        return None
+    close = text.find("”", start, end)
+    if close < 0:
+        return None
+    for mention in mentions:
+        if mention.start == close + 1 and mention.introduces:
+            return mention.name
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _line_kind(text: str, start: int, end: int) -> str:
+    """headline (or byline), lead (本报讯…) or body: the first two end a speaker's turn."""
+    t = _tables()
+    line = text[start:end].strip()
+    if len(line) <= t.headline_max and not _has_sentence(line) and "," not in line:
+        return "headline"
+    if any(opener in line[:12] for opener in t.item_openers):
+        return "lead"
+    return "body"
+
+
+def _has_sentence(line: str) -> bool:
+    return any(mark in line for mark in "。！？!?；;")
+
+
+def _events(text: str, mentions: list[Mention]) -> list[_Event]:
+    found = [
+        _Event(m.act_end, m.name, True) for m in mentions if m.introduces and m.act_end is not None
+    ]
+    for match in _tables().meeting.finditer(text):
+        at_start = match.start() == 0 or text[match.start() - 1] in "。；;\n"
+        found.append(_Event(match.end(), MEETING, at_start))
+    found.sort(key=lambda e: e.position)
+    return found
+
+
+def _sentence(
+    text: str, start: int, end: int, events: list[_Event], state: _State
+) -> list[tuple[int, int, str]]:
+    """Directive spans (start, end, issuer) of one sentence; updates the carried state."""
+    issuer, content = state.issuer, start
+    for event in events:
+        if start < event.position <= end:
+            issuer, content = event.issuer, event.position
+            if event.lasting:
+                state.issuer = event.issuer
+                state.elaborating = False
+    while content < end and text[content] in CONTENT_SKIP:
+        content += 1
+    body = _leading_body(text, content, end, state)
+    if body is None:
+        comma = _first_comma(text, content, min(end, content + 8))
+        if comma is not None:
+            body = _leading_body(text, comma + 1, end, state)
+    return _items(text, content, end, issuer, body, state)
+
+
+def _first_comma(text: str, start: int, end: int) -> int | None:
+    """The comma closing a short opening phrase (今年以来,…), if any."""
+    for i in range(start, end):
+        if text[i] in ",，":
+            return i
+    return None
+
+
+def _leading_body(text: str, start: int, end: int, state: _State) -> str | None:
+    """The named body a sentence opens with (高新区牢固树立…); remembered for 该区."""
+    t = _tables()
+    for size in range(2, min(12, end - start) + 1):
+        candidate = text[start : start + size]
+        if candidate in t.anaphors:
+            return state.last_body
+        if any(ch in ",，。、“”" for ch in candidate):
+            return None
+        if t.bodies.ending_at(text, start + size) and candidate not in t.pronouns:
+            state.last_body = candidate
+            return candidate
+    return None
+
+
+def _items(
+    text: str, start: int, end: int, issuer: str | None, body: str | None, state: _State
+) -> list[tuple[int, int, str]]:
+    items: list[tuple[int, int, str]] = []
+    current: list[int] | None = None  # [start, end] of the open directive
+    who = ""
+    for index, (c_start, c_end) in enumerate(split_clauses(text, start, end)):
+        clause = opening(text, c_start, c_end)
+        if clause.kind in (Opening.PURPOSE, Opening.COURTESY, Opening.DESCRIPTION):
+            _close(text, current, who, items)
+            current = None
+            continue
+        owner = _owner(clause, index, issuer, body, state)
+        if owner is not None:
+            _close(text, current, who, items)
+            current, who = [clause.start, c_end], owner
+            if index == 0:
+                state.elaborating = clause.kind is Opening.MODAL and clause.modal.endswith("要")
+        elif current is not None:
+            current[1] = c_end
+    _close(text, current, who, items)
+    return items
+
+
+def _owner(
+    clause: ClauseOpening, index: int, issuer: str | None, body: str | None, state: _State
+) -> str | None:
+    """Who issues the directive this clause would open, or None when it opens none."""
+    if clause.kind is Opening.MODAL:
+        committed = _committing_body(clause, state)
+        if committed is not None:
+            return committed
+        if issuer is not None:
+            return issuer
+        return body if clause.modal in ("确保", "力争", "力求", "将", "争取") else None
+    if clause.kind is Opening.IMPERATIVE and (index == 0 or clause.marked) and issuer is not None:
+        return None if state.elaborating else issuer
+    return None
+
+
+def _committing_body(clause: ClauseOpening, state: _State) -> str | None:
+    """The named subject of 将 (惠济区将…), or None for pronouns and people."""
+    t = _tables()
+    subject = clause.subject
+    if clause.modal != "将" or len(subject) < 2:
+        return None
+    if subject in t.anaphors:
+        return state.last_body
+    if subject in t.pronouns or not t.bodies.ending_at(subject, len(subject)):
+        return None
+    return subject
+
+
+def _close(
+    text: str, current: list[int] | None, who: str, items: list[tuple[int, int, str]]
+) -> None:
+    if current is None:
+        return
+    start, end = trim_span(text, *_trim_quotes(text, *trim_span(text, current[0], current[1])))
+    if end - start >= 2:
+        items.append((start, end, who))
+
+
+def _trim_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop an unmatched opening or closing quote at either end of the span."""
+    while start < end and text[start] in "“‘" and _closing_for(text[start]) not in text[start:end]:
+        start += 1
+    while end > start and text[end - 1] in "”’":
+        if _opening_for(text[end - 1]) in text[start:end]:
+            break
+        end -= 1
+    return start, end
+
+
+def _closing_for(mark: str) -> str:
+    return "”" if mark == "“" else "’"
+
+
+def _opening_for(mark: str) -> str:
+    return "“" if mark == "”" else "‘"
+
+
+def _directive(
+    document: PreparedDocument, article: Article, start: int, end: int, issuer: str
+) -> Directive:
+    return Directive(
+        issuer=issuer,
+        text=article.text[start:end],
+        article=article.index,
+        evidence=document.evidence(article, start, end),
+    )

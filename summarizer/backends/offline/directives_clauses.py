@@ -1,0 +1,157 @@
+"""How a clause opens: with a modal (要, 确保, 将), an imperative verb, a purpose, or nothing.
+
+The cue words come from data/directive_cues.toml; this module only reads positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from summarizer.backends.offline._tables import WordSet, table, words
+
+OPENING_MARKS = frozenset("“‘「『\"' \u3000")
+QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "(": ")", "（": "）"}
+CLAUSE_SPLITS = frozenset(",，:：")
+MAX_SUBJECT = 14
+MAX_QUOTED = 40  # a longer quotation is speech, not a slogan: its commas split clauses
+
+
+class Opening(Enum):
+    """How a clause begins."""
+
+    MODAL = "modal"
+    IMPERATIVE = "imperative"
+    PURPOSE = "purpose"
+    DESCRIPTION = "description"
+    COURTESY = "courtesy"
+    PLAIN = "plain"
+
+
+@dataclass(frozen=True)
+class ClauseOpening:
+    """A clause's opening: its kind, where a directive would start, and who commits."""
+
+    kind: Opening
+    start: int
+    modal: str = ""
+    subject: str = ""
+    marked: bool = False  # opened by an item marker (另一方面, 同时)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    modals: WordSet
+    not_after_yao: frozenset[str]
+    not_before_yao: frozenset[str]
+    continuing_endings: frozenset[str]
+    imperatives: WordSet
+    enumerators: WordSet
+    adverbs: WordSet
+    item_markers: WordSet
+    purposes: WordSet
+    courtesies: WordSet
+    report_words: tuple[str, ...]
+    description_words: tuple[str, ...]
+
+
+@cache
+def cues() -> _Cues:
+    """The compiled directive tables."""
+    data = table("directive_cues")
+    return _Cues(
+        modals=WordSet(words("directive_cues", "modals")),
+        not_after_yao=frozenset(str(data["not_after_yao"])),
+        not_before_yao=frozenset(str(data["not_before_yao"])),
+        continuing_endings=frozenset(words("directive_cues", "continuing_subject_endings")),
+        imperatives=WordSet(words("directive_cues", "imperative_openers")),
+        enumerators=WordSet(words("directive_cues", "enumerators")),
+        adverbs=WordSet(words("directive_cues", "lead_adverbs")),
+        item_markers=WordSet(words("directive_cues", "item_markers")),
+        purposes=WordSet(words("directive_cues", "purpose_openers")),
+        courtesies=WordSet(words("directive_cues", "courtesies")),
+        report_words=words("directive_cues", "report_words"),
+        description_words=words("directive_cues", "description_words"),
+    )
+
+
+def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma and colon clauses of [start, end), ignoring marks inside quotes and titles."""
+    spans: list[tuple[int, int]] = []
+    closers: list[str] = []
+    clause_start = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in QUOTE_PAIRS and QUOTE_PAIRS[ch] in text[i + 1 : i + 1 + MAX_QUOTED]:
+            closers.append(QUOTE_PAIRS[ch])
+        elif closers and ch == closers[-1]:
+            closers.pop()
+        elif not closers and ch in CLAUSE_SPLITS:
+            spans.append((clause_start, i))
+            clause_start = i + 1
+    spans.append((clause_start, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def opening(text: str, start: int, end: int) -> ClauseOpening:
+    """Classify how the clause [start, end) opens."""
+    c = cues()
+    pos = start
+    while pos < end and text[pos] in OPENING_MARKS:
+        pos += 1
+    if c.courtesies.starting_at(text, pos):
+        return ClauseOpening(Opening.COURTESY, pos)
+    if c.purposes.starting_at(text, pos):
+        return ClauseOpening(Opening.PURPOSE, pos)
+    enumerator = c.enumerators.starting_at(text, pos)
+    if enumerator and text[pos + enumerator - 1] in "要是":
+        return ClauseOpening(Opening.MODAL, pos, modal=text[pos : pos + enumerator])
+    adverb = c.adverbs.starting_at(text, pos + enumerator)
+    marked = adverb > 0 and c.item_markers.starting_at(text, pos + enumerator) == adverb
+    body = pos + enumerator + adverb
+    while body < end and text[body] in OPENING_MARKS:
+        body += 1
+    modal = _modal_after_subject(text, body, end)
+    if modal is not None:
+        subject = text[body : modal[0]]
+        begin = body if subject else modal[0]
+        return ClauseOpening(Opening.MODAL, begin, modal=modal[1], subject=subject)
+    if c.imperatives.starting_at(text, body) and not _has_any(text, body, end, c.report_words):
+        return ClauseOpening(Opening.IMPERATIVE, body, marked=marked)
+    if _has_any(text, pos, end, c.description_words):
+        return ClauseOpening(Opening.DESCRIPTION, pos)
+    return ClauseOpening(Opening.PLAIN, pos)
+
+
+def _modal_after_subject(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(position, word) of a modal after a short subject, or None."""
+    c = cues()
+    for pos in range(start, min(end, start + MAX_SUBJECT + 1)):
+        ch = text[pos]
+        if ch in "的,，、“”‘’《》()（）":
+            return None
+        size = c.modals.starting_at(text, pos)
+        if size and _is_modal(text, pos, size, start):
+            return pos, text[pos : pos + size]
+    return None
+
+
+def _is_modal(text: str, pos: int, size: int, subject_start: int) -> bool:
+    c = cues()
+    word = text[pos : pos + size]
+    after = text[pos + size] if pos + size < len(text) else ""
+    before = text[pos - 1] if pos > subject_start else ""
+    if before and before in c.continuing_endings:
+        return False
+    if word == "要":
+        noun = bool(after) and after in c.not_after_yao
+        return not noun and not (before and before in c.not_before_yao)
+    if word == "将":
+        return not (after and after in "来军近要") and not (before and before in "即必")
+    return True
+
+
+def _has_any(text: str, start: int, end: int, vocabulary: tuple[str, ...]) -> bool:
+    clause = text[start:end]
+    return any(w in clause for w in vocabulary)

@@ -1,0 +1,266 @@
+"""Find people in an article: title + name chains, bare names, and whether they speak.
+
+A mention is a name with the title written before it (党工委副书记、管委会主任郭程明) or a
+bare name (张红军表示). It speaks when a speech or act verb of data/speech_verbs.toml
+follows in its clause, or when it heads an interview (——访荥阳市委书记杨金军).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from summarizer.backends.offline._segments import CLAUSE_BREAKS, clause_end, sentence_end
+from summarizer.backends.offline._tables import (
+    CJK,
+    WordSet,
+    alternation,
+    surname_pattern,
+    table,
+    words,
+)
+
+TITLE_BOUNDARY = frozenset(",，。；;：:！？!?“”‘’\"'「」『』【】[]《》<>…\n\r\t \u3000\xa0")
+_CJK_RE = re.compile(f"[{CJK}]+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a person's name in an article (article-text offsets)."""
+
+    name: str
+    title: str | None
+    start: int
+    name_start: int
+    name_end: int
+    act_end: int | None = None
+    introduces: bool = False  # the act verb introduces the person's words (表示, 强调, 说)
+
+    @property
+    def speaks(self) -> bool:
+        """True when the text shows the person speaking or acting here."""
+        return self.act_end is not None
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    posts: re.Pattern[str]
+    surname: re.Pattern[str]
+    bare: re.Pattern[str]
+    verbs: re.Pattern[str]
+    after_name: WordSet
+    lead_ins: WordSet
+    lead_in_exceptions: WordSet
+    references: WordSet
+    interview: WordSet
+    continuations: WordSet
+    open_endings: WordSet
+    staff: WordSet
+    content_verbs: frozenset[str]
+    non_names: frozenset[str]
+    non_name_finals: frozenset[str]
+    max_title: int
+
+
+@cache
+def vocabulary() -> _Vocabulary:
+    """The compiled speaker tables."""
+    surname = surname_pattern()
+    verbs = words("speech_verbs", "verbs")
+    after = words("speech_verbs", "after_name") + verbs + words("speech_verbs", "attendance")
+    bare_verbs = alternation(words("speech_verbs", "bare_name_verbs"))
+    bare = f"(?:(?<![{CJK}])|(?<=由))({surname}[{CJK}]{{1,2}}?)(?={bare_verbs})"
+    titles = table("titles")
+    speech = table("speech_verbs")
+    return _Vocabulary(
+        posts=re.compile(f"(?:{alternation(words('titles', 'posts'))})(?={surname})"),
+        surname=re.compile(surname),
+        bare=re.compile(bare),
+        verbs=re.compile(alternation(verbs)),
+        after_name=WordSet(after),
+        lead_ins=WordSet(words("titles", "lead_ins")),
+        lead_in_exceptions=WordSet(words("titles", "lead_in_exceptions")),
+        references=WordSet(words("titles", "reference_cues")),
+        interview=WordSet(words("speech_verbs", "interview_markers")),
+        continuations=WordSet(words("speech_verbs", "continuations")),
+        open_endings=WordSet(words("speech_verbs", "open_clause_endings")),
+        staff=WordSet(words("speech_verbs", "staff_labels")),
+        content_verbs=frozenset(words("speech_verbs", "content_verbs")),
+        non_names=frozenset(words("speech_verbs", "non_names")),
+        non_name_finals=frozenset(str(speech["non_name_finals"])),
+        max_title=int(titles["max_title_chars"]),
+    )
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every titled or speaking mention of a person in the text, in reading order."""
+    raw = _titled_mentions(text)
+    known = {m.name for m in raw}
+    raw += _bare_mentions(text, known, [(m.start, m.name_end) for m in raw])
+    raw.sort(key=lambda m: m.start)
+    return [_with_act(text, m, _next_start(raw, i)) for i, m in enumerate(raw)]
+
+
+def _next_start(mentions: list[Mention], index: int) -> int | None:
+    return mentions[index + 1].start if index + 1 < len(mentions) else None
+
+
+def _titled_mentions(text: str) -> list[Mention]:
+    voc = vocabulary()
+    found: list[Mention] = []
+    for match in voc.posts.finditer(text):
+        name_end = _name_end(text, match.end())
+        if name_end is None:
+            continue
+        start, referred = _title_start(text, match.start())
+        if referred:
+            continue
+        title = text[start : match.end()]
+        if len(title) > voc.max_title or not _CJK_RE.match(title):
+            start, title = match.end(), ""
+        found.append(
+            Mention(text[match.end() : name_end], title or None, start, match.end(), name_end)
+        )
+    return found
+
+
+def _name_end(text: str, pos: int) -> int | None:
+    """End of the personal name starting at `pos`, or None when none stands there."""
+    voc = vocabulary()
+    surname = voc.surname.match(text, pos)
+    if surname is None:
+        return None
+    for given in (2, 1):
+        end = surname.end() + given
+        if end > len(text) or not _CJK_RE.fullmatch(text, surname.end(), end):
+            continue
+        if _plausible_name(text[pos:end]) and _name_may_end(text, end):
+            return end
+    return None
+
+
+def _plausible_name(name: str) -> bool:
+    voc = vocabulary()
+    return name not in voc.non_names and name[-1] not in voc.non_name_finals
+
+
+def _name_may_end(text: str, end: int) -> bool:
+    if end >= len(text) or not _CJK_RE.match(text[end]):
+        return True
+    return vocabulary().after_name.starting_at(text, end) > 0
+
+
+def _title_start(text: str, post_start: int) -> tuple[int, bool]:
+    """Where the title chain ending at `post_start` begins, and whether it is only referred to."""
+    voc = vocabulary()
+    start = post_start
+    while start > 0 and text[start - 1] not in TITLE_BOUNDARY:
+        start -= 1
+    cut, referred = start, False
+    for end in range(start + 1, post_start + 1):
+        size = voc.references.ending_at(text, end)
+        if size:
+            cut, referred = end, True
+            continue
+        size = voc.lead_ins.ending_at(text, end)
+        if size and not _inside_exception(text, end - size, end):
+            cut, referred = end, False
+    return cut, referred
+
+
+def _inside_exception(text: str, start: int, end: int) -> bool:
+    """True when the lead-in at [start, end) belongs to a word such as 自由 or 发展和改革."""
+    voc = vocabulary()
+    longest = voc.lead_in_exceptions.longest
+    for left in range(max(0, start - longest), start + 1):
+        for right in range(end, min(len(text), left + longest) + 1):
+            if text[left:right] in voc.lead_in_exceptions:
+                return True
+    return False
+
+
+def _bare_mentions(text: str, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
+    voc = vocabulary()
+    found: list[Mention] = []
+    spans = list(taken)
+    for match in voc.bare.finditer(text):
+        name = match.group(1)
+        if _plausible_name(name) and not _overlaps(spans, match.start(1), match.end(1)):
+            found.append(Mention(name, None, match.start(1), match.start(1), match.end(1)))
+            spans.append((match.start(1), match.end(1)))
+            known.add(name)
+    if known:
+        pattern = re.compile(alternation(known))
+        for match in pattern.finditer(text):
+            if _overlaps(spans, match.start(), match.end()):
+                continue
+            if _name_may_end(text, match.end()) and not _staff_before(text, match.start()):
+                found.append(
+                    Mention(match.group(), None, match.start(), match.start(), match.end())
+                )
+    return [m for m in found if not _staff_before(text, m.start)]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _staff_before(text: str, start: int) -> bool:
+    """True after a reporter or photographer label (记者 张三)."""
+    end = start
+    while end > 0 and text[end - 1] in " \u3000":
+        end -= 1
+    return vocabulary().staff.ending_at(text, end) > 0
+
+
+def _with_act(text: str, mention: Mention, next_start: int | None) -> Mention:
+    voc = vocabulary()
+    if voc.interview.ending_at(text, mention.start) > 0:
+        return _replace_act(mention, mention.name_end, True)
+    limit = sentence_end(text, mention.name_end)
+    if next_start is not None and next_start > mention.name_end:
+        limit = min(limit, next_start)
+    verb = _speech_verb(text, mention.name_end, limit)
+    if verb is None:
+        return mention
+    return _replace_act(mention, verb.end(), verb.group() in voc.content_verbs)
+
+
+def _replace_act(mention: Mention, act_end: int, introduces: bool) -> Mention:
+    return Mention(
+        mention.name,
+        mention.title,
+        mention.start,
+        mention.name_start,
+        mention.name_end,
+        act_end,
+        introduces,
+    )
+
+
+def _speech_verb(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    """The last speech verb of the first clause, among those continuing the person's act."""
+    voc = vocabulary()
+    clause_start = pos
+    while clause_start < limit:
+        end = clause_end(text, clause_start, limit)
+        verb = _verb_outside_titles(text, clause_start, end)
+        if verb is not None:
+            return verb
+        if end >= limit or text[end] not in CLAUSE_BREAKS:
+            return None
+        nxt = end + 1
+        if not (voc.open_endings.ending_at(text, end) or voc.continuations.starting_at(text, nxt)):
+            return None
+        clause_start = nxt
+    return None
+
+
+def _verb_outside_titles(text: str, start: int, end: int) -> re.Match[str] | None:
+    last = None
+    for match in vocabulary().verbs.finditer(text, start, end):
+        before = text[start : match.start()]
+        if before.count("《") <= before.count("》"):
+            last = match
+    return last
