@@ -7,9 +7,9 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from summarizer.backends._transport import RetryPolicy
 from summarizer.backends.base import Extraction
 from summarizer.backends.llm import LLMBackend
-from summarizer.backends._transport import RetryPolicy
 from summarizer.document import Article, PreparedDocument
 from summarizer.settings import Settings
 

@@ -8,7 +8,7 @@ from llm_support import GOOD, TEXT, document, extract, good, settings
 
 from summarizer.backends._chunking import split_article
 from summarizer.errors import ExtractionError
-from summarizer.models import MetricKind, ProjectStatus
+from summarizer.models import MetricKind
 
 
 @pytest.mark.parametrize("mode", ["TOOLS", "JSON", "MD_JSON"])

@@ -48,7 +48,10 @@ class Candidates:
 
     def __len__(self) -> int:
         groups: tuple[dict[str, Any], ...] = (
-            self.speakers, self.directives, self.metrics, self.projects
+            self.speakers,
+            self.directives,
+            self.metrics,
+            self.projects,
         )
         return sum(len(g) for g in groups)
 
@@ -240,4 +243,3 @@ def _numeral_text(number: str | float) -> str:
     if isinstance(number, float) and number.is_integer():
         return str(int(number))
     return str(number).strip()
-

@@ -48,6 +48,10 @@ from summarizer.usage import Tally
 __all__ = ["LLMBackend", "endpoint_of"]
 
 log = logging.getLogger("summarizer.llm")
+# instructor logs each failed attempt at ERROR; without a handler Python's last-resort
+# handler would print them on stderr in the middle of a CLI run. Apps that configure
+# logging still receive them through propagation.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 _MODES = {"TOOLS": instructor.Mode.TOOLS, "JSON": instructor.Mode.JSON,
           "MD_JSON": instructor.Mode.MD_JSON}  # fmt: skip
