@@ -30,6 +30,7 @@ class MetricRow(_Row):
     period: str | None = Field(default=None, description="Period as written.")
     region: str | None = Field(default=None, description="Region of the article.")
     source: str = Field(description="Source key.")
+    amount: float | None = Field(default=None, description="Normalized value, for ranking.")
 
 
 class DirectiveLine(_Row):

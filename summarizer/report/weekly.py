@@ -172,6 +172,7 @@ def _source_ref(item: _Dated, key: str) -> SourceRef:
 def _headline(briefs: list[Brief], metrics: list[MetricRow]) -> Headline:
     regions = sorted({a.region for b in briefs for a in b.articles if a.region})
     money = [r for r in metrics if r.kind == MetricKind.ACTUAL and "元" in r.value]
+    money.sort(key=lambda r: -(r.amount or 0.0))
     return Headline(
         articles=sum(max(1, len(b.articles)) for b in briefs),
         regions=regions,
@@ -198,19 +199,23 @@ def _metric_rows(brief: Brief, key: str) -> list[MetricRow]:
                 period=metric.period,
                 region=regions.get(metric.article),
                 source=key,
+                amount=metric.normalized_value,
             )
         )
     return rows
 
 
 def _paired_change(metrics: list[Metric], index: int) -> int | None:
-    """The change metric that directly follows an actual one about the same indicator."""
+    """The change metric that directly follows an actual one about the same indicator.
+
+    Extractors may name the change after the level (地区生产总值 → 地区生产总值增速).
+    """
     metric = metrics[index]
     following = index + 1
     if metric.kind != MetricKind.ACTUAL or following >= len(metrics):
         return None
     candidate = metrics[following]
-    same = candidate.indicator == metric.indicator and candidate.article == metric.article
+    same = candidate.indicator.startswith(metric.indicator) and candidate.article == metric.article
     return following if same and candidate.kind == MetricKind.CHANGE else None
 
 
