@@ -83,6 +83,7 @@ def extract_directives(
         if kind != "body":
             state = _State(last_body=state.last_body)
         if kind == "headline":
+            state.issuer = _last_speaker(events, line_start, line_end)
             continue
         state.elaborating = False
         quoted = _quoted_speaker(text, line_start, line_end, mentions)
@@ -92,6 +93,12 @@ def extract_directives(
             spans = _sentence(text, line_start + start, line_start + end, events, state)
             found.extend(_directive(document, article, s, e, who) for s, e, who in spans)
     return found
+
+
+def _last_speaker(events: list[_Event], start: int, end: int) -> str | None:
+    """The person a headline line introduces (——访…区委书记周安), if any."""
+    inside = [e.issuer for e in events if start < e.position <= end and e.issuer != MEETING]
+    return inside[-1] if inside else None
 
 
 def _quoted_speaker(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:

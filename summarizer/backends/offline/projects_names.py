@@ -144,13 +144,25 @@ def _listed(text: str) -> list[NameSpan]:
     for match in cues().categories.finditer(text):
         pos = match.start()
         while pos > 0:
-            start = name_start(text, pos)
+            start = _join_and(text, name_start(text, pos))
             if start < pos:
                 found.extend(_split_on_and(text, start, pos))
             if start == 0 or text[start - 1] != "、":
                 break
             pos = start - 1
     return found
+
+
+def _join_and(text: str, start: int) -> int:
+    """Extend a listed item over 和 when its left part is no name of its own (镓和锂系列产品)."""
+    c = cues()
+    while start > 1 and text[start - 1] in "和及与":
+        left = name_start(text, start - 1)
+        ends_named = any(m.end(1) == start - 1 for m in c.suffixes.finditer(text, left, start - 1))
+        if left >= start - 1 or ends_named:
+            break
+        start = left
+    return start
 
 
 def _split_on_and(text: str, start: int, end: int) -> list[NameSpan]:

@@ -131,13 +131,17 @@ def _name_end(text: str, pos: int) -> int | None:
     surname = voc.surname.match(text, pos)
     if surname is None:
         return None
-    for given in (2, 1):
-        end = surname.end() + given
-        if end > len(text) or not _CJK_RE.fullmatch(text, surname.end(), end):
-            continue
-        if _plausible_name(text[pos:end]) and _name_may_end(text, end):
-            return end
-    return None
+    ends = [
+        surname.end() + given
+        for given in (2, 1)
+        if surname.end() + given <= len(text)
+        and _CJK_RE.fullmatch(text, surname.end(), surname.end() + given)
+        and _plausible_name(text[pos : surname.end() + given])
+        and _name_may_end(text, surname.end() + given)
+    ]
+    if len(ends) == 2 and voc.verbs.match(text, ends[1]):
+        return ends[1]  # 王强说, : the 说 is the verb, not part of the name
+    return ends[0] if ends else None
 
 
 def _plausible_name(name: str) -> bool:

@@ -1,0 +1,90 @@
+"""Directives of the offline extractor, on synthetic sentences of the genre."""
+
+from __future__ import annotations
+
+from _offline_docs import one_article
+
+from summarizer.backends.offline.directives import extract_directives
+from summarizer.backends.offline.speakers_mentions import find_mentions
+
+
+def directives_of(text: str) -> list[tuple[str, str]]:
+    document = one_article(text)
+    article = document.articles[0]
+    found = extract_directives(document, article, find_mentions(article.text))
+    for directive in found:
+        assert document.original[directive.evidence.start : directive.evidence.end] == (
+            directive.evidence.quote
+        )
+    return [(d.issuer, d.text) for d in found]
+
+
+def test_enumerated_items_are_one_directive_each_without_their_elaboration() -> None:
+    text = (
+        "南宁市委书记农生文表示,一要着力稳定经济运行。加强经济运行监测分析,持续优化企业服务。"
+        "二要着力推进项目建设。坚持新建项目盯开工。"
+    )
+    assert directives_of(text) == [
+        ("农生文", "一要着力稳定经济运行"),
+        ("农生文", "二要着力推进项目建设"),
+    ]
+
+
+def test_meeting_directives_split_at_semicolons() -> None:
+    text = "会议强调,要守牢安全底线,持续抓好安全生产;要抓实经济运行,冲刺二季度。"
+    assert directives_of(text) == [
+        ("会议", "要守牢安全底线,持续抓好安全生产"),
+        ("会议", "要抓实经济运行,冲刺二季度"),
+    ]
+
+
+def test_modal_clauses_split_a_sentence_and_purpose_clauses_are_left_out() -> None:
+    text = "昆明市委书记刘洪建强调,要狠抓落实,确保全年目标任务圆满完成,为全省发展作出贡献。"
+    assert directives_of(text) == [
+        ("刘洪建", "要狠抓落实"),
+        ("刘洪建", "确保全年目标任务圆满完成"),
+    ]
+
+
+def test_a_named_body_that_commits_is_the_issuer_and_a_pronoun_is_the_speaker() -> None:
+    text = "“江阴市将全力以赴抓项目。”江阴市委书记许峰说。许峰表示,我们要持续优化营商环境。"
+    assert directives_of(text) == [
+        ("江阴市", "江阴市将全力以赴抓项目"),
+        ("许峰", "我们要持续优化营商环境"),
+    ]
+
+
+def test_the_speaker_is_carried_across_paragraphs_of_an_interview() -> None:
+    text = (
+        "奋力打造开放高地\n——访青岛市黄岛区委书记周安\n"
+        "着力建设国际航运枢纽。加快推进港口设施升级。\n"
+        "坚持创新驱动发展。力争新增高新技术企业100家。\n"
+    )
+    found = directives_of(text)
+    assert {issuer for issuer, _ in found} == {"周安"}
+    assert [t for _, t in found] == [
+        "着力建设国际航运枢纽",
+        "加快推进港口设施升级",
+        "坚持创新驱动发展",
+        "力争新增高新技术企业100家",
+    ]
+
+
+def test_reports_of_what_was_done_are_not_directives() -> None:
+    text = "温州市委书记张振丰表示,今年以来,全市已有21个项目开工建设,经济运行稳中向好。"
+    assert directives_of(text) == []
+
+
+def test_continuing_modals_stay_in_the_same_directive() -> None:
+    text = "长沙市委书记吴桂英强调,要抓招商引资,更要抓落地见效。"
+    assert directives_of(text) == [("吴桂英", "要抓招商引资,更要抓落地见效")]
+
+
+def test_without_a_speaker_a_commitment_belongs_to_the_body_the_sentence_opens_with() -> None:
+    text = "今年以来,滨海新区牢固树立项目为王理念,确保在建重大项目保持一定数量。"
+    assert directives_of(text) == [("滨海新区", "确保在建重大项目保持一定数量")]
+
+
+def test_a_headline_ends_the_speaker_turn() -> None:
+    text = "福州市委书记郭宁宁表示,要抓项目。\n鼓楼区召开重点工作推进会\n坚持项目为王。"
+    assert directives_of(text) == [("郭宁宁", "要抓项目")]

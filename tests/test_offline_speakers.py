@@ -1,0 +1,74 @@
+"""Speakers of the offline extractor, on synthetic sentences of the genre from other regions."""
+
+from __future__ import annotations
+
+from _offline_docs import one_article
+
+from summarizer.backends.offline.speakers import SpeakerIndex
+from summarizer.models import Speaker
+
+
+def speakers_of(text: str) -> list[Speaker]:
+    document = one_article(text)
+    index = SpeakerIndex()
+    for article in document.articles:
+        index.add_article(article)
+    return index.speakers(document)
+
+
+def test_title_chains_and_act_verbs_give_speakers_with_fullest_titles() -> None:
+    text = (
+        "3月5日,成都市高质量发展大会召开。四川省成都市委书记王晓晖出席会议并讲话,"
+        "市委副书记、市长王凤朝作工作报告。会议由市委常委、秘书长陈东主持。"
+    )
+    found = {(s.name, s.title) for s in speakers_of(text)}
+    assert found == {
+        ("王晓晖", "四川省成都市委书记"),
+        ("王凤朝", "市委副书记、市长"),
+        ("陈东", "市委常委、秘书长"),
+    }
+
+
+def test_attendees_reporters_and_people_referred_to_are_not_speakers() -> None:
+    text = (
+        "本报讯(记者 刘洋)会议认真贯彻落实省委书记黄坤明调研指示精神。"
+        "市委常委、副市长李明出席会议。区领导赵刚、孙丽参加会议。记者 马建国 摄"
+    )
+    assert speakers_of(text) == []
+
+
+def test_same_name_with_unrelated_titles_is_two_people() -> None:
+    text = (
+        "“全会精神鼓舞人心。”广州市天河区委书记王强表示,将抓好落实。"
+        "“我们信心倍增。”越秀区北京街道党工委书记王强说,将优化服务。"
+    )
+    titles = sorted(s.title or "" for s in speakers_of(text))
+    assert titles == ["广州市天河区委书记", "越秀区北京街道党工委书记"]
+
+
+def test_bare_name_later_is_the_titled_person_listed_once() -> None:
+    text = "无锡市委书记杜小刚出席并讲话。杜小刚强调,要抓项目。杜小刚要求,要稳增长。"
+    found = speakers_of(text)
+    assert [(s.name, s.title) for s in found] == [("杜小刚", "无锡市委书记")]
+
+
+def test_interview_header_makes_a_speaker() -> None:
+    text = "攀高比强 奋勇争先\n——访宁波市鄞州区委书记褚银良\n鄞州区将坚持项目为王。"
+    assert [(s.name, s.title) for s in speakers_of(text)] == [("褚银良", "宁波市鄞州区委书记")]
+
+
+def test_name_length_is_decided_by_what_follows() -> None:
+    text = "县委副书记、县长赵东对下半年工作进行部署。副县长欧阳明华主持会议。"
+    assert [s.name for s in speakers_of(text)] == ["赵东", "欧阳明华"]
+
+
+def test_unknown_bare_name_with_speech_verb_is_a_speaker() -> None:
+    text = "会议现场气氛热烈。\n刘建军说,今年要继续抓好招商引资。"
+    assert [(s.name, s.title) for s in speakers_of(text)] == [("刘建军", None)]
+
+
+def test_speaker_evidence_is_the_verbatim_act() -> None:
+    text = "江西省南昌市委书记李红军主持会议。"
+    (speaker,) = speakers_of(text)
+    assert speaker.evidence.quote == "江西省南昌市委书记李红军主持"
+    assert text[speaker.evidence.start : speaker.evidence.end] == speaker.evidence.quote
