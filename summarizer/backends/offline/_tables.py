@@ -49,36 +49,44 @@ def compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def ends_with_any(text: str, end: int, vocabulary: frozenset[str], longest: int) -> int:
-    """Length of the longest vocabulary word ending at text[:end], or 0."""
-    for size in range(min(longest, end), 0, -1):
-        if text[end - size : end] in vocabulary:
-            return size
-    return 0
-
-
-def starts_with_any(text: str, start: int, vocabulary: frozenset[str], longest: int) -> int:
-    """Length of the longest vocabulary word starting at text[start:], or 0."""
-    for size in range(min(longest, len(text) - start), 0, -1):
-        if text[start : start + size] in vocabulary:
-            return size
-    return 0
-
-
 class WordSet:
-    """A set of words with the prefix/suffix look-ups the scanners need."""
+    """A set of words with the prefix/suffix look-ups the scanners need.
+
+    Words are indexed by their first and last character, so a miss costs one dict look-up:
+    the scanners call these for most characters of every article.
+    """
 
     def __init__(self, items: Iterable[str]) -> None:
         self.words = frozenset(w for w in items if w)
         self.longest = max((len(w) for w in self.words), default=0)
+        self._by_first = _lengths_by(self.words, 0)
+        self._by_last = _lengths_by(self.words, -1)
 
     def ending_at(self, text: str, end: int) -> int:
         """Length of the longest word ending just before `end`, or 0."""
-        return ends_with_any(text, end, self.words, self.longest)
+        if end <= 0:
+            return 0
+        for size in self._by_last.get(text[end - 1], ()):
+            if size <= end and text[end - size : end] in self.words:
+                return size
+        return 0
 
     def starting_at(self, text: str, start: int) -> int:
         """Length of the longest word starting at `start`, or 0."""
-        return starts_with_any(text, start, self.words, self.longest)
+        if start >= len(text):
+            return 0
+        for size in self._by_first.get(text[start], ()):
+            if text[start : start + size] in self.words:
+                return size
+        return 0
 
     def __contains__(self, item: object) -> bool:
         return item in self.words
+
+
+def _lengths_by(vocabulary: frozenset[str], index: int) -> dict[str, tuple[int, ...]]:
+    """Word lengths grouped by the character at `index`, longest first."""
+    grouped: dict[str, set[int]] = {}
+    for word in vocabulary:
+        grouped.setdefault(word[index], set()).add(len(word))
+    return {ch: tuple(sorted(sizes, reverse=True)) for ch, sizes in grouped.items()}

@@ -5,16 +5,18 @@ The cue words come from data/directive_cues.toml; this module only reads positio
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from summarizer.backends.offline._tables import WordSet, table, words
+from summarizer.backends.offline._tables import WordSet, alternation, table, words
 
 OPENING_MARKS = frozenset("“‘「『\"' \u3000")
 QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "(": ")", "（": "）"}
 CLAUSE_SPLITS = frozenset(",，:：")
 MAX_SUBJECT = 14
+SUBJECT_STOP = re.compile("[的,，、“”‘’《》()（）]")  # a subject holds none of these
 MAX_QUOTED = 40  # a longer quotation is speech, not a slogan: its commas split clauses
 
 
@@ -43,6 +45,7 @@ class ClauseOpening:
 @dataclass(frozen=True)
 class _Cues:
     modals: WordSet
+    modal_pattern: re.Pattern[str]
     not_after_yao: frozenset[str]
     not_before_yao: frozenset[str]
     continuing_endings: frozenset[str]
@@ -62,6 +65,7 @@ def cues() -> _Cues:
     data = table("directive_cues")
     return _Cues(
         modals=WordSet(words("directive_cues", "modals")),
+        modal_pattern=re.compile(alternation(words("directive_cues", "modals"))),
         not_after_yao=frozenset(str(data["not_after_yao"])),
         not_before_yao=frozenset(str(data["not_before_yao"])),
         continuing_endings=frozenset(words("directive_cues", "continuing_subject_endings")),
@@ -127,13 +131,13 @@ def opening(text: str, start: int, end: int) -> ClauseOpening:
 def _modal_after_subject(text: str, start: int, end: int) -> tuple[int, str] | None:
     """(position, word) of a modal after a short subject, or None."""
     c = cues()
-    for pos in range(start, min(end, start + MAX_SUBJECT + 1)):
-        ch = text[pos]
-        if ch in "的,，、“”‘’《》()（）":
+    window = min(end, start + MAX_SUBJECT + c.modals.longest)
+    stop = SUBJECT_STOP.search(text, start, window)
+    for match in c.modal_pattern.finditer(text, start, stop.start() if stop else window):
+        if match.start() > start + MAX_SUBJECT:
             return None
-        size = c.modals.starting_at(text, pos)
-        if size and _is_modal(text, pos, size, start):
-            return pos, text[pos : pos + size]
+        if _is_modal(text, match.start(), len(match.group()), start):
+            return match.start(), match.group()
     return None
 
 
