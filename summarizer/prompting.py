@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -53,7 +53,7 @@ class PromptSet:
                 f"prompt {self.version} has no template {name!r} (known: {known})"
             ) from None
         try:
-            return _environment().from_string(source).render(**variables).strip()
+            return _template(source).render(**variables).strip()
         except jinja2.UndefinedError as exc:
             raise ConfigurationError(
                 f"prompt {self.version}/{name} needs a variable that was not given: {exc.message}"
@@ -74,6 +74,12 @@ def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False
     )
+
+
+@lru_cache(maxsize=64)
+def _template(source: str) -> jinja2.Template:
+    # Compiling costs milliseconds; a batch renders the same few templates for every chunk.
+    return _environment().from_string(source)
 
 
 def prompts_root() -> Traversable:
