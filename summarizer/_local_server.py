@@ -84,13 +84,13 @@ class LocalServer:
         self,
         command_for_port: CommandForPort,
         *,
-        log_path: Path,
+        log_dir: Path,
         ready_timeout: float = 180.0,
         poll_interval: float = 0.25,
         port: int | None = None,
     ) -> None:
         self._command_for_port = command_for_port
-        self.log_path = log_path
+        self.log_dir = log_dir
         self.ready_timeout = ready_timeout
         self.poll_interval = poll_interval
         self.fixed_port = port
@@ -103,6 +103,11 @@ class LocalServer:
         if self.port is None:
             raise BackendError("the local server has not been started")
         return f"http://{HOST}:{self.port}/v1"
+
+    @property
+    def log_path(self) -> Path:
+        """The child's output: one file per port, so concurrent servers never share one."""
+        return self.log_dir / f"server-{self.port}.log"
 
     @property
     def pid(self) -> int | None:
@@ -135,7 +140,8 @@ class LocalServer:
         raise AssertionError("unreachable")
 
     def _spawn(self, port: int) -> None:
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        prune_logs(self.log_dir)
         self.port = port
         command = list(self._command_for_port(port))
         with self.log_path.open("wb") as log:
@@ -238,6 +244,13 @@ def _answers(url: str) -> bool:
         return httpx.get(url, timeout=2.0).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def prune_logs(directory: Path, keep: int = 10) -> None:
+    """Delete all but the `keep` newest server logs."""
+    logs = sorted(directory.glob("server-*.log"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in logs[keep:]:
+        old.unlink(missing_ok=True)
 
 
 def log_tail(path: Path, lines: int = 15) -> str:

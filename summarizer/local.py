@@ -243,7 +243,7 @@ def new_server(
     )
     return LocalServer(
         lambda chosen: server_command(options, chosen),
-        log_path=runtime_dir(settings) / "server.log",
+        log_dir=runtime_dir(settings),
         ready_timeout=ready_timeout,
         port=port,
     )

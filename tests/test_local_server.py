@@ -17,6 +17,7 @@ import pytest
 from summarizer._local_server import (
     LocalServer,
     ServerOptions,
+    prune_logs,
     running_server,
     server_command,
     write_state,
@@ -32,7 +33,7 @@ def fake_server(tmp_path: Path, behaviour: str = "ok", **kwargs: float | int) ->
     def command(port: int) -> list[str]:
         return [sys.executable, str(FAKE), str(port), behaviour, str(pid_file)]
 
-    return LocalServer(command, log_path=tmp_path / "server.log", poll_interval=0.05, **kwargs)  # type: ignore[arg-type]
+    return LocalServer(command, log_dir=tmp_path / "logs", poll_interval=0.05, **kwargs)  # type: ignore[arg-type]
 
 
 def alive(pid: int) -> bool:
@@ -103,6 +104,16 @@ def test_a_taken_fixed_port_is_a_clear_error(tmp_path: Path) -> None:
         server = fake_server(tmp_path, "bind", ready_timeout=20, port=port)
         with pytest.raises(BackendError, match=f"could not bind port {port}"):
             server.start()
+
+
+def test_old_logs_are_pruned(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    for n in range(12):
+        (logs / f"server-{n}.log").write_text("x")
+        os.utime(logs / f"server-{n}.log", (n, n))
+    prune_logs(logs, keep=10)
+    assert sorted(p.name for p in logs.iterdir()) == sorted(f"server-{n}.log" for n in range(2, 12))
 
 
 def test_context_manager_stops_on_error(tmp_path: Path) -> None:
