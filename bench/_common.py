@@ -41,7 +41,8 @@ def summary(name: str, figure: str, value: float, unit: str, goal: str | None = 
     verdict = ""
     if goal is not None:
         verdict = f"  (goal {goal}: {'PASS' if _meets(value, goal) else 'MISS'})"
-    line = f"{name}: {figure} = {value:,.3f} {unit}{verdict}".replace(".000 ", " ")
+    shown = f"{value:,.3f}".rstrip("0").rstrip(".")
+    line = f"{name}: {figure} = {shown} {unit}{verdict}"
     print(line, flush=True)
     return line
 
