@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
+import time
 from typing import Any
 
 from bench._common import peak_rss_mib, summary, write_result
@@ -26,12 +28,15 @@ GOAL = "≤ 1.15"
 
 def measure(count: int, slots: int, latency: float) -> dict[str, Any]:
     """Run the batch once and return the figures."""
+    load_before = os.getloadavg()[0]
     documents = articles(count + slots)
     warm_up, measured = documents[:slots], documents[slots:]
     with scripted_server(latency, slots) as (url, stats):
         settings = llm_settings(url, slots, None)
         cold_seconds, _ = run_batch(warm_up, settings)  # imports openai, builds schemas
+        cpu_started = time.process_time()
         seconds, outcomes = run_batch(measured, settings)
+        client_cpu = time.process_time() - cpu_started
     ideal = count / slots * latency
     rounds = math.ceil(count / slots) * latency  # whole rounds: the best a real server can do
     briefs = sum(1 for o in outcomes if type(o).__name__ == "Brief")
@@ -46,6 +51,9 @@ def measure(count: int, slots: int, latency: float) -> dict[str, Any]:
         "ideal_whole_rounds_s": round(rounds, 3),
         "ratio_whole_rounds": round(seconds / rounds, 3),
         "overhead_per_article_ms": round((seconds - ideal) / count * 1000, 2),
+        "client_cpu_ms_per_article": round(client_cpu / count * 1000, 2),
+        "server_cpu_s": stats.cpu_seconds,
+        "load_average_before": round(load_before, 2),
         "requests": stats.requests - len(warm_up),
         "cold_first_batch_s": round(cold_seconds, 3),
         "cold_first_batch_ideal_s": latency,
@@ -71,6 +79,8 @@ def main() -> None:
                 f["ratio_whole_rounds"], "×"),
         summary(name, f"cold first batch of {f['slots']} (imports; ideal {f['latency_s']} s)",
                 f["cold_first_batch_s"], "s"),
+        summary(name, "client CPU per article (prepare, request, validate, ground, brief)",
+                f["client_cpu_ms_per_article"], "ms"),
         summary(name, "briefs / requests", f["briefs"], f"briefs from {f['requests']} requests"),
         summary(name, "server slots busy at once (max)", f["server_max_parallel"], "slots"),
     ]

@@ -3,7 +3,9 @@
 Single process, one event loop, the offline backend, the seed articles cycled to --count
 documents (default 1,000). A warm-up pass over the seeds loads the cue tables first. Peak
 memory: the process's ru_maxrss, and tracemalloc's peak over a second, traced pass (tracing
-slows Python down, so that pass is not timed).
+slows Python down, so that pass is not timed). The machine may be shared: the CPU-time rate
+(documents per CPU second of this process) is printed beside the wall-clock rate, and the
+load average before the run is recorded.
 
     .venv/bin/python -m bench.offline_throughput [--count 1000] [--seeds ../shared/seeds]
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import time
 import tracemalloc
 from pathlib import Path
@@ -36,11 +39,11 @@ async def prepare_and_extract(documents: list[SourceDocument], backend: Backend)
     return articles
 
 
-def timed_pass(documents: list[SourceDocument], backend: Backend) -> tuple[float, int]:
-    """Wall time (perf_counter) and the article count of one pass."""
-    started = time.perf_counter()
+def timed_pass(documents: list[SourceDocument], backend: Backend) -> tuple[float, float, int]:
+    """Wall time, CPU time of this process, and the article count of one pass."""
+    started, cpu_started = time.perf_counter(), time.process_time()
     articles = asyncio.run(prepare_and_extract(documents, backend))
-    return time.perf_counter() - started, articles
+    return time.perf_counter() - started, time.process_time() - cpu_started, articles
 
 
 def traced_peak_mib(documents: list[SourceDocument], backend: Backend) -> float:
@@ -56,16 +59,20 @@ def traced_peak_mib(documents: list[SourceDocument], backend: Backend) -> float:
 def run(count: int, seeds_folder: Path, trace: bool) -> dict[str, Any]:
     """Measure and return the figures."""
     seeds = load_seeds(seeds_folder)
+    load_before = os.getloadavg()[0]
     backend = create_backend(resolve_settings(backend="offline"))
-    warm_up, _ = timed_pass(repeated(seeds, len(seeds)), backend)
+    warm_up, _, _ = timed_pass(repeated(seeds, len(seeds)), backend)
     documents = repeated(seeds, count)
-    seconds, articles = timed_pass(documents, backend)
+    seconds, cpu_seconds, articles = timed_pass(documents, backend)
     figures: dict[str, Any] = {
         "documents": count,
         "articles": articles,
         "seconds": round(seconds, 3),
         "documents_per_second": round(count / seconds, 1),
         "articles_per_second": round(articles / seconds, 1),
+        "cpu_seconds": round(cpu_seconds, 3),
+        "documents_per_cpu_second": round(count / cpu_seconds, 1),
+        "load_average_before": round(load_before, 2),
         "warm_up_seconds": round(warm_up, 3),
         "peak_rss_mib": round(peak_rss_mib(), 1),
     }
@@ -85,6 +92,8 @@ def main() -> None:
     lines = [
         summary(name, "seed documents/s (prepare + extract)", figures["documents_per_second"],
                 "docs/s", GOAL),
+        summary(name, "seed documents per CPU second (less sensitive to a busy machine)",
+                figures["documents_per_cpu_second"], "docs/CPU-s"),
         summary(name, "segmented articles/s", figures["articles_per_second"], "articles/s"),
         summary(name, f"wall time for {figures['documents']} documents", figures["seconds"], "s"),
         summary(name, "peak RSS (ru_maxrss)", figures["peak_rss_mib"], "MiB"),
