@@ -51,15 +51,16 @@ def run_batch(config: Settings, docs: list[SourceDocument]) -> list[Outcome]:
     return asyncio.run(batch())
 
 
-def faulty_config(url: str, cache: Path) -> Settings:
-    return llm_settings(url, cache_dir=cache, timeout=0.5, max_reasks=1, concurrency=16)
+def faulty_config(url: str, cache: Path, timeout: float = 1.0) -> Settings:
+    """A 1 s timeout: the slow fault (1.5 s) trips it, a busy CI machine should not."""
+    return llm_settings(url, cache_dir=cache, timeout=timeout, max_reasks=1, concurrency=16)
 
 
 def test_faults_end_as_briefs_or_failures_and_a_rerun_retries_only_failures(
     tmp_path: Path,
 ) -> None:
     docs = documents()
-    faulty = FaultyResponder(rate=0.3, slow=1.0)
+    faulty = FaultyResponder(rate=0.3, slow=1.5)
     with FakeOpenAI(responder=faulty) as server:
         first = run_batch(faulty_config(server.url, tmp_path), docs)
     assert sorted(faulty.faults) == sorted(FAULT_KINDS), faulty.faults  # every kind was injected
@@ -72,7 +73,7 @@ def test_faults_end_as_briefs_or_failures_and_a_rerun_retries_only_failures(
     assert all(o.metrics and o.speakers for o in first if isinstance(o, Brief))
 
     with FakeOpenAI(responder=lambda request: Step(payload=GOOD)) as server:
-        second = run_batch(faulty_config(server.url, tmp_path), docs)
+        second = run_batch(faulty_config(server.url, tmp_path, timeout=10), docs)
     asked = {f"a{article_number(r):03d}" for r in server.requests}
     assert asked == failed
     assert len(server.requests) == len(failed)
@@ -104,9 +105,9 @@ def _which(request: Recorded) -> str:
 
 @pytest.mark.parametrize("kind", FAULT_KINDS)
 def test_one_fault_then_success_is_a_brief(kind: str, tmp_path: Path) -> None:
-    script = [fault_step(kind, slow=1.0)]
+    script = [fault_step(kind, slow=1.5)]
     with FakeOpenAI(script=script, responder=lambda request: Step(payload=GOOD)) as server:
-        config = llm_settings(server.url, timeout=0.5, max_reasks=1)
+        config = llm_settings(server.url, timeout=1.0, max_reasks=1)
         (outcome,) = run_batch(config, [SourceDocument(id="a", raw=numbered_article(1))])
     assert isinstance(outcome, Brief), outcome
     assert len(server.requests) == 2
