@@ -230,6 +230,7 @@ def new_server(
     *,
     port: int | None = None,
     n_ctx: int = 8192,
+    n_threads: int | None = None,
     extra_args: tuple[str, ...] = (),
     ready_timeout: float = 180.0,
 ) -> LocalServer:
@@ -238,7 +239,7 @@ def new_server(
         model_path=require_ready(settings),
         alias=MODEL_ALIAS,
         n_ctx=n_ctx,
-        n_threads=default_threads(),
+        n_threads=n_threads or default_threads(),
         extra_args=extra_args,
     )
     return LocalServer(

@@ -17,6 +17,7 @@ import pytest
 from summarizer._local_server import (
     LocalServer,
     ServerOptions,
+    default_threads,
     prune_logs,
     running_server,
     server_command,
@@ -164,6 +165,15 @@ def test_a_recorded_server_is_reused_only_if_it_answers(
     started.stop()
     assert running_server(state, "model-a") is None
     assert running_server(tmp_path / "absent.json", "model-a") is None
+
+
+@pytest.mark.parametrize(("load", "expected"), [(0.1, 2), (0.6, 1), (4.5, 1)])
+def test_threads_leave_busy_cpus_out(
+    monkeypatch: pytest.MonkeyPatch, load: float, expected: int
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert default_threads() == expected
 
 
 def test_the_real_command_binds_loopback_and_skips_all_logits() -> None:

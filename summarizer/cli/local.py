@@ -126,10 +126,13 @@ def serve_command(
         int | None, typer.Option(help="Port on 127.0.0.1 (default: a free one).")
     ] = None,
     n_ctx: Annotated[int, typer.Option(help="Context size in tokens.")] = 8192,
+    threads: Annotated[
+        int | None, typer.Option(help="CPU threads (default: the CPUs idle right now).")
+    ] = None,
 ) -> None:
     """Serve the model in the foreground (OpenAI-compatible API) until Ctrl-C."""
     settings = resolve_settings()
-    server = local.new_server(settings, port=port, n_ctx=n_ctx)
+    server = local.new_server(settings, port=port, n_ctx=n_ctx, n_threads=threads)
     state = local.state_path(settings)
     try:
         server.start()
