@@ -116,6 +116,8 @@ def _furniture(line: str, table: Cues) -> str:
         return "drop"
     if _is_teaser(line, table) or _is_nav(line, table) or _is_photo_note(line, table):
         return "drop"
+    if len(line) <= 80 and table.meta_line.match(line):
+        return "drop"  # the page's date and source line
     return "keep"
 
 
@@ -135,6 +137,8 @@ def _is_nav(line: str, table: Cues) -> bool:
     if tokens and all(token in table.nav_words for token in tokens):
         return True
     crumbs = sum(line.count(separator) for separator in table.breadcrumb_separators[:4])
+    if line.count("|") >= table.menu_pipes:
+        crumbs += line.count("|")  # a menu bar
     return crumbs >= 2 and all(len(token) <= 8 for token in tokens)
 
 

@@ -21,6 +21,7 @@ class Cues:
     nav_words: frozenset[str]
     breadcrumb_separators: str
     breadcrumb_starts: tuple[str, ...]
+    menu_pipes: int
     photo_note_words: tuple[str, ...]
     byline_roles: tuple[str, ...]
     interview_dashes: tuple[str, ...]
@@ -33,6 +34,7 @@ class Cues:
     lead: re.Pattern[str]
     caption_credit: re.Pattern[str]
     speech_clause: re.Pattern[str]
+    meta_line: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -57,6 +59,11 @@ def _caption_pattern(table: dict[str, list[str]]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[\s。!?)(]){credit}\s*(?:{marks})\)?$")
 
 
+def _meta_pattern(fields: list[str]) -> re.Pattern[str]:
+    stamp = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+    return re.compile(rf"^{stamp}[\s\d:时分秒]*(?:$|{_alternation(fields)})")
+
+
 def _speech_pattern(verbs: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:{_alternation(verbs)})[,:]")
 
@@ -76,6 +83,7 @@ def cues() -> Cues:
         nav_words=frozenset(nav["words"]),
         breadcrumb_separators="".join(nav["breadcrumb_separators"]),
         breadcrumb_starts=tuple(nav["breadcrumb_starts"]),
+        menu_pipes=int(nav["menu_pipes"]),
         photo_note_words=tuple(data["photo"]["note_words"]),
         byline_roles=tuple(data["byline"]["roles"]),
         interview_dashes=tuple(data["interview"]["dashes"]),
@@ -88,4 +96,5 @@ def cues() -> Cues:
         lead=_lead_pattern(data["lead"]),
         caption_credit=_caption_pattern(data["photo"]),
         speech_clause=_speech_pattern(data["speech"]["verbs"]),
+        meta_line=_meta_pattern(data["meta"]["fields"]),
     )
