@@ -80,7 +80,7 @@ def jsonl_lines() -> str:
     return "\n".join([good, "{这不是JSON", "[1, 2, 3]"]) + "\n"
 
 
-def _text(content: str, encoding: str = "utf-8") -> Callable[[Path], None]:
+def _text(content: str, encoding: str = "utf-8") -> Callable[[Path], object]:
     return lambda path: path.write_bytes(content.encode(encoding))
 
 
@@ -103,7 +103,7 @@ def _loop(path: Path) -> None:
     (path / "back-to-root").symlink_to(path.parent, target_is_directory=True)
 
 
-_CASES: dict[str, tuple[str, str, Callable[[Path], None]]] = {
+_CASES: dict[str, tuple[str, str, Callable[[Path], object]]] = {
     "empty.txt": ("failure", "0 bytes", _text("")),
     "whitespace.txt": ("failure", "only whitespace", _text(" \n\t\u3000\r\n  \n")),
     "binary.txt": ("failure", "binary bytes", _binary),

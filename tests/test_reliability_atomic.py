@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import _atomic
 from summarizer._atomic import write_text_atomic, write_with
 from summarizer.cli import brief as brief_cli
 
@@ -52,7 +51,7 @@ def test_failed_rename_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
     def refuse(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(_atomic.os, "replace", refuse)
+    monkeypatch.setattr("summarizer._atomic.os.replace", refuse)
     with pytest.raises(OSError, match="No space left"):
         write_text_atomic(target, "新内容")
     assert target.read_text(encoding="utf-8") == OLD
