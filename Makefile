@@ -58,3 +58,9 @@ eval: setup
 	$(BIN)/summarizer eval --backend offline --fixtures evals/fixtures \
 		--json evals/reports/offline.json --markdown evals/reports/offline.md \
 		$(foreach t,$(EVAL_THRESHOLDS),--min-f1 $(t))
+
+## bench: throughput, LLM pipeline overhead and cache re-run figures (see bench/README.md)
+bench: setup
+	$(BIN)/python -m bench.offline_throughput
+	$(BIN)/python -m bench.llm_overhead
+	$(BIN)/python -m bench.cache_rerun

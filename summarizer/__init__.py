@@ -44,7 +44,27 @@ _HOMES = {
     "ExtractionError": "errors",
 }
 
-__all__ = list(_HOMES)
+__all__ = [
+    "summarize",
+    "summarize_many",
+    "asummarize",
+    "asummarize_many",
+    "Brief",
+    "Speaker",
+    "Directive",
+    "Metric",
+    "Project",
+    "Evidence",
+    "Failure",
+    "SourceDocument",
+    "Settings",
+    "resolve_settings",
+    "SummarizerError",
+    "ConfigurationError",
+    "InputError",
+    "BackendError",
+    "ExtractionError",
+]
 
 
 def __getattr__(name: str) -> Any:
