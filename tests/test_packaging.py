@@ -23,6 +23,9 @@ print(prompts.version, len(prompts.system()) > 100, root)
 def test_public_api_is_short_and_explicit() -> None:
     assert {"summarize", "summarize_many", "Brief", "SummarizerError"} <= set(summarizer.__all__)
     assert summarizer.Brief.__name__ == "Brief"
+    assert set(summarizer.__all__) == set(summarizer._HOMES)
+    for name in summarizer.__all__:
+        assert getattr(summarizer, name) is not None
 
 
 def test_wheel_ships_prompts(tmp_path: Path) -> None:
