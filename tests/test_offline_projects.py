@@ -57,3 +57,64 @@ def test_and_splits_two_named_projects_but_not_a_single_name() -> None:
 
 def test_counts_of_projects_are_not_project_names() -> None:
     assert projects_of("一季度签约引进40多个项目,现有21个项目开工建设。") == {}
+
+
+def test_a_concentrated_start_lists_phases_sections_and_works_with_their_verb() -> None:
+    text = (
+        "4月10日,合肥市第二批重大项目集中开工。合肥新桥国际机场T2航站楼、合肥轨道交通7号线一期、"
+        "合肥长鑫二期、肥东县第一人民医院新院区、数博大道南延伸段、"
+        "金阳污水处理厂提标改造工程等6个项目正式开工建设。"
+    )
+    assert projects_of(text) == {
+        "合肥新桥国际机场T2航站楼": ProjectStatus.STARTED,
+        "合肥轨道交通7号线一期": ProjectStatus.STARTED,
+        "合肥长鑫二期": ProjectStatus.STARTED,
+        "肥东县第一人民医院新院区": ProjectStatus.STARTED,
+        "数博大道南延伸段": ProjectStatus.STARTED,
+        "金阳污水处理厂提标改造工程": ProjectStatus.STARTED,
+    }
+
+
+def test_the_last_verb_of_a_chain_and_main_works_done_are_statuses() -> None:
+    text = (
+        "巢湖市半汤温泉小镇建成投用,庐江县矾山文旅综合体主体完工,"
+        "长丰县智能网联汽车产业园签约落地,白云区智能制造产业基地竣工投产。"
+    )
+    assert projects_of(text) == {
+        "巢湖市半汤温泉小镇": ProjectStatus.COMPLETED,
+        "庐江县矾山文旅综合体": ProjectStatus.UNDER_CONSTRUCTION,
+        "长丰县智能网联汽车产业园": ProjectStatus.SIGNED,
+        "白云区智能制造产业基地": ProjectStatus.OPERATING,
+    }
+
+
+def test_a_goal_to_finish_is_under_construction_and_a_goal_to_start_is_planned() -> None:
+    text = (
+        "贵州大数据产业园一期计划总投资12亿元,力争年内建成投用;"
+        "贵阳轨道交通3号线加快推进,预计明年投入运营;"
+        "观山湖公园提升工程计划年内开工;全力保障南宁东站综合交通枢纽、"
+        "五象新区会展中心等项目早日建成投产。"
+    )
+    assert projects_of(text) == {
+        "贵州大数据产业园一期": ProjectStatus.UNDER_CONSTRUCTION,
+        "贵阳轨道交通3号线": ProjectStatus.UNDER_CONSTRUCTION,
+        "观山湖公园提升工程": ProjectStatus.PLANNED,
+        "南宁东站综合交通枢纽": ProjectStatus.UNDER_CONSTRUCTION,
+        "五象新区会展中心": ProjectStatus.UNDER_CONSTRUCTION,
+    }
+
+
+def test_batches_sectors_and_programmes_are_categories_not_projects() -> None:
+    text = (
+        "合肥市2024年第二批重大项目集中开工,全市重大项目建设加快推进,"
+        "涵盖先进制造业、社会事业、城中村改造等项目。守住工程质量安全底线。"
+    )
+    assert projects_of(text) == {}
+
+
+def test_a_verb_of_the_next_clause_belongs_to_the_name_it_governs() -> None:
+    text = "以青岛西海岸新区智慧物流园等项目为突破口,加快谋划建设中日韩国际贸易港。"
+    assert projects_of(text) == {
+        "青岛西海岸新区智慧物流园": ProjectStatus.UNKNOWN,
+        "中日韩国际贸易港": ProjectStatus.PLANNED,
+    }

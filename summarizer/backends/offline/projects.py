@@ -3,48 +3,127 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from summarizer.backends.offline._tables import alternation, table
+from summarizer.backends.offline._tables import WordSet, alternation, table, words
 from summarizer.backends.offline.projects_names import NameSpan, find_names
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Project, ProjectStatus
 
 CLAUSE_MARKS = frozenset(",，。；;：:！？!?\n")
+SENTENCE_MARKS = frozenset("。；;！？!?\n")
+GOAL_REACH = 8  # characters before a status verb searched for a goal word (力争年内建成)
+_FINISHED = (ProjectStatus.COMPLETED, ProjectStatus.OPERATING)
+_BEGUN = (ProjectStatus.STARTED, ProjectStatus.SIGNED)
+
+
+@dataclass(frozen=True)
+class _StatusCues:
+    pattern: re.Pattern[str]
+    by_word: dict[str, ProjectStatus]
+    goals: WordSet
+    joiners: frozenset[str]
 
 
 @cache
-def _status_cues() -> tuple[re.Pattern[str], dict[str, ProjectStatus]]:
+def _status_cues() -> _StatusCues:
     statuses = table("project_cues")["status"]
     by_word = {str(w): ProjectStatus(name) for name, ws in statuses.items() for w in ws}
-    return re.compile(alternation(by_word)), by_word
+    return _StatusCues(
+        pattern=re.compile(alternation(by_word)),
+        by_word=by_word,
+        goals=WordSet(words("project_cues", "goal_words")),
+        joiners=frozenset(words("project_cues", "chain_joiners")),
+    )
 
 
 def extract_projects(document: PreparedDocument, article: Article) -> list[Project]:
     """Every named project of one article, grounded in the document."""
+    spans = find_names(article.text)
     return [
         Project(
             name=article.text[span.start : span.end],
-            status=project_status(article.text, span),
+            status=project_status(article.text, span, spans),
             article=article.index,
             evidence=document.evidence(article, span.start, span.end),
         )
-        for span in find_names(article.text)
+        for span in spans
     ]
 
 
-def project_status(text: str, span: NameSpan) -> ProjectStatus:
-    """The status the clause around the name states; a verb before the name wins."""
-    pattern, by_word = _status_cues()
+def project_status(text: str, span: NameSpan, names: list[NameSpan] | None = None) -> ProjectStatus:
+    """The status the clause around the name states; a verb before the name wins.
+
+    Verbs inside other names (…提标改造工程) do not count; a clause without a verb takes the
+    first verb of the rest of its sentence, up to the next name (…计划总投资12亿元,力争年内建成).
+    """
+    others = [(n.start, n.end) for n in names or [] if (n.start, n.end) != (span.start, span.end)]
     left, right = _clause_bounds(text, span.start, span.end)
-    before = [m for m in pattern.finditer(text, left, span.start)]
-    planned = [m for m in before if by_word[m.group()] is ProjectStatus.PLANNED]
-    if planned:
+    before = _cues_in(text, left, span.start, others)
+    if any(_status_of(m) is ProjectStatus.PLANNED for m in before):
         return ProjectStatus.PLANNED
     if before:
-        return by_word[before[-1].group()]
-    after = pattern.search(text, span.end, right)
-    return by_word[after.group()] if after else ProjectStatus.UNKNOWN
+        return _with_goal(text, left, before[-1], _status_of(before[-1]))
+    after = _cues_in(text, span.end, right, others)
+    if not after:
+        after = _cues_in(text, right, _sentence_rest(text, right, others), others)
+    if not after:
+        return ProjectStatus.UNKNOWN
+    status = _chain_status(text, after)
+    if _has_goal(text, left, span.start):
+        return _goal_status(status)  # 全力保障A、B等项目建成投产
+    return _with_goal(text, span.end, after[0], status)
+
+
+def _status_of(match: re.Match[str]) -> ProjectStatus:
+    return _status_cues().by_word[match.group()]
+
+
+def _cues_in(text: str, start: int, end: int, others: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Status verbs in [start, end) that are not part of another project's name."""
+    found = _status_cues().pattern.finditer(text, start, end)
+    return [m for m in found if not any(s <= m.start() < e for s, e in others)]
+
+
+def _sentence_rest(text: str, clause_end: int, others: list[tuple[int, int]]) -> int:
+    """End of the sentence after a clause; nothing when another name follows in it, for a
+    verb there may govern that name (…为突破口,加快谋划建设国际食品贸易港)."""
+    end = clause_end
+    while end < len(text) and text[end] not in SENTENCE_MARKS:
+        end += 1
+    return clause_end if any(clause_end < s < end for s, _ in others) else end
+
+
+def _chain_status(text: str, cues: list[re.Match[str]]) -> ProjectStatus:
+    """The last verb of a chain (竣工投产, 建成并投用) starting at the first verb."""
+    last = cues[0]
+    for match in cues[1:]:
+        gap = text[last.end() : match.start()]
+        if len(gap) > 1 or (gap and gap not in _status_cues().joiners):
+            break
+        last = match
+    return _status_of(last)
+
+
+def _with_goal(text: str, floor: int, cue: re.Match[str], status: ProjectStatus) -> ProjectStatus:
+    """A goal before the verb (力争年内建成, 计划开工) means the stage is not reached yet."""
+    if _has_goal(text, max(floor, cue.start() - GOAL_REACH), cue.start()):
+        return _goal_status(status)
+    return status
+
+
+def _has_goal(text: str, start: int, end: int) -> bool:
+    goals = _status_cues().goals
+    return any(goals.ending_at(text, stop) for stop in range(start + 1, end + 1))
+
+
+def _goal_status(status: ProjectStatus) -> ProjectStatus:
+    if status in _FINISHED:
+        return ProjectStatus.UNDER_CONSTRUCTION
+    if status in _BEGUN:
+        return ProjectStatus.PLANNED
+    return status
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

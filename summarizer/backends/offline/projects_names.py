@@ -20,6 +20,7 @@ QUOTED = re.compile("“([^”]*)”")
 CLAUSE_MARKS = frozenset(",，。；;：:！？!?\n")
 MAX_NAME = 30
 MAX_CATEGORY_GAP = 12
+MAX_SUFFIX = 8  # longest project ending looked for at the end of a listed item
 MIN_SPECIFIC = 2  # characters before the ending word: 上街区 is a district, not a project
 
 
@@ -41,6 +42,8 @@ class _Cues:
     generic: WordSet
     left_stops: WordSet
     right_boundaries: WordSet
+    not_names: WordSet
+    category_cuts: frozenset[str]
 
 
 @cache
@@ -57,6 +60,8 @@ def cues() -> _Cues:
         generic=WordSet(words("project_cues", "generic_words")),
         left_stops=WordSet(words("project_cues", "left_stops")),
         right_boundaries=WordSet(words("project_cues", "right_boundaries")),
+        not_names=WordSet(words("project_cues", "not_names")),
+        category_cuts=frozenset(words("project_cues", "category_cuts")),
     )
 
 
@@ -81,6 +86,8 @@ def _suffixed(text: str) -> list[NameSpan]:
         if suffix_start - start < MIN_SPECIFIC:
             continue
         strong = match.group(1) in c.strong
+        if not strong and c.not_names.ending_at(text, suffix_end):
+            continue  # 安全底线, 工作站: a weak ending inside a common word
         if strong or _construction_nearby(text, start, end):
             found.append(NameSpan(start, end, listed=False))
     return found
@@ -144,13 +151,28 @@ def _listed(text: str) -> list[NameSpan]:
     for match in cues().categories.finditer(text):
         pos = match.start()
         while pos > 0:
-            start = _join_and(text, name_start(text, pos))
+            start = _join_and(text, _item_start(text, pos))
             if start < pos:
                 found.extend(_split_on_and(text, start, pos))
             if start == 0 or text[start - 1] != "、":
                 break
             pos = start - 1
     return found
+
+
+def _item_start(text: str, end: int) -> int:
+    """Start of a listed item ending at `end`; a verb inside its ending stays (…改造工程)."""
+    suffixes = cues().suffixes.finditer(text, max(0, end - MAX_SUFFIX), end)
+    heads = [m.start(1) for m in suffixes if m.end(1) == end]
+    start = name_start(text, min(heads, default=end))
+    if end - start >= MIN_SPECIFIC:
+        return start
+    left = text.rfind("、", max(0, end - MAX_NAME), end)  # 城中村改造: the item between 、
+    return left + 1 if left >= 0 and _all_name_chars(text, left + 1, end) else start
+
+
+def _all_name_chars(text: str, start: int, end: int) -> bool:
+    return all(NAME_CHARS.match(ch) for ch in text[start:end])
 
 
 def _join_and(text: str, start: int) -> int:
@@ -181,6 +203,8 @@ def _acceptable(text: str, span: NameSpan) -> bool:
         return False
     if _is_generic(name if span.listed else _without_slogans(name)):
         return False
+    if _is_category(name):
+        return False
     return span.listed or not _is_slogan(text, span)
 
 
@@ -199,6 +223,12 @@ def _is_generic(name: str) -> bool:
                 reachable[end] = True
                 break
     return reachable[len(name)]
+
+
+def _is_category(name: str) -> bool:
+    """A place or period followed only by category words (观山湖区重大项目, 2024年第二批项目)."""
+    cuts = cues().category_cuts
+    return any(name[i - 1] in cuts and _is_generic(name[i:]) for i in range(1, len(name) - 1))
 
 
 def _is_slogan(text: str, span: NameSpan) -> bool:
