@@ -72,3 +72,44 @@ def test_speaker_evidence_is_the_verbatim_act() -> None:
     (speaker,) = speakers_of(text)
     assert speaker.evidence.quote == "江西省南昌市委书记李红军主持"
     assert text[speaker.evidence.start : speaker.evidence.end] == speaker.evidence.quote
+
+
+def test_the_presenter_of_a_work_report_is_a_speaker() -> None:
+    text = (
+        "1月8日,江北区第十八届人民代表大会第四次会议开幕。区委书记王建平出席。"
+        "区委副书记、区长李晓东代表区人民政府作政府工作报告。"
+        "受区长委托,副区长马骏作关于2023年国民经济和社会发展计划执行情况的报告。"
+        "郭小平作区人大常委会工作报告。"
+    )
+    assert [(s.name, s.title) for s in speakers_of(text)] == [
+        ("李晓东", "区委副书记、区长"),
+        ("马骏", "副区长"),
+        ("郭小平", None),
+    ]
+
+
+def test_a_name_written_before_the_post_speaks_when_an_act_follows() -> None:
+    text = (
+        "大会听取并审议了张伟区长代表区人民政府所作的政府工作报告。"
+        "“赵磊书记的讲话鼓舞人心。”一位代表说。张家港市长江路改造工程开工。"
+    )
+    assert [(s.name, s.title) for s in speakers_of(text)] == [("张伟", "区长")]
+
+
+def test_other_official_acts_make_speakers() -> None:
+    text = (
+        "市委常委、宣传部部长孙立新传达了省委全会精神。区发展改革委主任周海涛通报了经济运行情况,"
+        "区长李晓东点评。常务副区长吴晓燕解读了相关政策。市商务局局长郑国强答记者问。"
+        "副市长褚明辉宣布项目开工。市住建局副局长冯丽娟接受采访时表示,将加快推进城市更新。"
+        "区政协主席钱文斌作动员讲话。副市长卫红霞出席。"
+    )
+    assert [s.name for s in speakers_of(text)] == [
+        "孙立新",
+        "周海涛",
+        "李晓东",
+        "吴晓燕",
+        "郑国强",
+        "褚明辉",
+        "冯丽娟",
+        "钱文斌",
+    ]

@@ -49,6 +49,8 @@ class _Vocabulary:
     surname: re.Pattern[str]
     bare: re.Pattern[str]
     verbs: re.Pattern[str]
+    frame: re.Pattern[str]
+    post_after: re.Pattern[str]
     after_name: WordSet
     lead_ins: WordSet
     lead_in_exceptions: WordSet
@@ -70,14 +72,19 @@ def vocabulary() -> _Vocabulary:
     verbs = words("speech_verbs", "verbs")
     after = words("speech_verbs", "after_name") + verbs + words("speech_verbs", "attendance")
     bare_verbs = alternation(words("speech_verbs", "bare_name_verbs"))
-    bare = f"(?:(?<![{CJK}])|(?<=由))({surname}[{CJK}]{{1,2}}?)(?={bare_verbs})"
-    titles = table("titles")
     speech = table("speech_verbs")
+    frame = _frame_pattern(speech)
+    acts = f"{bare_verbs}|{frame.pattern}"
+    bare = f"(?:(?<![{CJK}])|(?<=由))({surname}[{CJK}]{{1,2}}?)(?={acts})"
+    titles = table("titles")
+    posts = alternation(words("titles", "posts"))
     return _Vocabulary(
-        posts=re.compile(f"(?:{alternation(words('titles', 'posts'))})(?={surname})"),
+        posts=re.compile(f"(?:{posts})(?={surname})"),
         surname=re.compile(surname),
         bare=re.compile(bare),
         verbs=re.compile(alternation(verbs)),
+        frame=frame,
+        post_after=_post_after_pattern(surname, posts),
         after_name=WordSet(after),
         lead_ins=WordSet(words("titles", "lead_ins")),
         lead_in_exceptions=WordSet(words("titles", "lead_in_exceptions")),
@@ -93,9 +100,27 @@ def vocabulary() -> _Vocabulary:
     )
 
 
+def _frame_pattern(speech: dict[str, object]) -> re.Pattern[str]:
+    """作…报告: an opener not inside another word, then a closer in the same clause."""
+    openers = alternation(words("speech_verbs", "frame_openers"))
+    closers = alternation(words("speech_verbs", "frame_closers"))
+    before, after = str(speech["frame_not_before"]), str(speech["frame_not_after"])
+    return re.compile(
+        f"(?<![{before}])(?:{openers})(?![{after}])[^,，。；;：:！？!?]{{0,60}}?(?:{closers})"
+    )
+
+
+def _post_after_pattern(surname: str, posts: str) -> re.Pattern[str]:
+    """张伟区长: a name, then a post, then no second name (张家港市长王某 is another person)."""
+    leads = "".join(f"|(?<={re.escape(w)})" for w in words("speech_verbs", "post_after_name_leads"))
+    start = f"(?:(?<![{CJK}]){leads})"
+    return re.compile(f"{start}({surname}[{CJK}]{{1,2}}?)(?:{posts})(?!{surname}[{CJK}])")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every titled or speaking mention of a person in the text, in reading order."""
     raw = _titled_mentions(text)
+    raw += _post_after_mentions(text, [(m.start, m.name_end) for m in raw])
     known = {m.name for m in raw}
     raw += _bare_mentions(text, known, [(m.start, m.name_end) for m in raw])
     raw.sort(key=lambda m: m.start)
@@ -122,6 +147,22 @@ def _titled_mentions(text: str) -> list[Mention]:
         found.append(
             Mention(text[match.end() : name_end], title or None, start, match.end(), name_end)
         )
+    return found
+
+
+def _post_after_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Names written before their post (张伟区长) that act in their clause."""
+    voc = vocabulary()
+    found: list[Mention] = []
+    for match in voc.post_after.finditer(text):
+        name = match.group(1)
+        if not _plausible_name(name) or _overlaps(taken, match.start(), match.end()):
+            continue
+        limit = sentence_end(text, match.end())
+        if _speech_verb(text, match.end(), limit) is None:
+            continue  # only a speaking person: 张家港市长江路 is a place
+        post = text[match.end(1) : match.end()]
+        found.append(Mention(name, post, match.start(1), match.start(1), match.end(1)))
     return found
 
 
@@ -265,6 +306,8 @@ def _verb_outside_titles(text: str, start: int, end: int) -> re.Match[str] | Non
     last = None
     for match in vocabulary().verbs.finditer(text, start, end):
         before = text[start : match.start()]
+        if before.endswith("的"):
+            continue  # 书记的讲话: a noun, the person is only referred to
         if before.count("《") <= before.count("》"):
             last = match
-    return last
+    return last or vocabulary().frame.search(text, start, end)
