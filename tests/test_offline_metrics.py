@@ -158,3 +158,43 @@ def test_normalized_values() -> None:
         (3_870_000_000.0, "CNY"),
         (0.005, "fraction"),
     ]
+
+
+def test_points_against_an_earlier_period_are_a_change_against_a_unit_a_gap() -> None:
+    text = (
+        "2023年,全市规模以上工业增加值增长6.8%,比上年提高1.2个百分点;"
+        "居民人均可支配收入增速较上年同期高出0.5个百分点,高于全省平均水平0.8个百分点。"
+        "一季度,全区财政收入增速比上年同期低0.3个百分点。"
+    )
+    found = metrics_of(text)
+    assert [(m.value, m.unit, m.kind) for m in found] == [
+        (6.8, "%", CHANGE),
+        (1.2, "个百分点", CHANGE),
+        (0.5, "个百分点", CHANGE),
+        (0.8, "个百分点", GAP),
+        (-0.3, "个百分点", CHANGE),
+    ]
+    assert found[2].indicator == "居民人均可支配收入增速"
+
+
+def test_expected_targets_projections_and_caps_are_targets() -> None:
+    text = (
+        "2024年,全区经济社会发展的主要预期目标为:地区生产总值增长7%左右,"
+        "一般公共预算收入增长5%,城镇调查失业率控制在5.5%以内。\n"
+        "该项目总投资50亿元,建成后可实现年产值80亿元。\n"
+        "全年城镇新增就业1.2万人,城镇登记失业率控制在3.5%以内。"
+    )
+    assert figures(text) == [
+        (7.0, "%", TARGET),
+        (5.0, "%", TARGET),
+        (5.5, "%", TARGET),
+        (50.0, "亿元", ACTUAL),
+        (80.0, "亿元", TARGET),
+        (1.2, "万人", ACTUAL),
+        (3.5, "%", TARGET),
+    ]
+
+
+def test_a_share_of_the_annual_plan_is_a_ratio_not_a_target() -> None:
+    text = "一季度,全县完成固定资产投资8.6亿元,占年度计划的31.2%。"
+    assert figures(text) == [(8.6, "亿元", ACTUAL), (31.2, "%", RATIO)]

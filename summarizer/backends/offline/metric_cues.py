@@ -59,6 +59,9 @@ class MetricCues:
     decline: Words
     ratio: Words
     gap: Words
+    period_bases: Words
+    unit_bases: Words
+    lower: Words
     change_false_friends: Words
     actual_markers: Words
     leading: re.Pattern[str]
@@ -142,6 +145,9 @@ def load_metric_cues() -> MetricCues:
         decline=Words(kind["decline"]),
         ratio=Words(kind["ratio"]),
         gap=Words(kind["gap"]),
+        period_bases=Words(kind["period_bases"]),
+        unit_bases=Words(kind["unit_bases"]),
+        lower=Words(kind["lower"]),
         change_false_friends=Words(kind["change_false_friends"]),
         actual_markers=Words(kind["actual_markers"]),
         leading=re.compile(rf"^(?:{_alternation(ind['leading'])})"),

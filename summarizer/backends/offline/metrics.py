@@ -21,6 +21,7 @@ __all__ = ["extract_metrics"]
 
 _SIGNED_KINDS = (MetricKind.CHANGE, MetricKind.TARGET, MetricKind.GAP)
 _POINTS = ("个百分点", "百分点")
+_LOWER_REACH = 3  # characters before a figure where 低/低于 makes a change in points negative
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ class _Reader:
         continued = prev is not None and not segment.strip("、*和及 \n")
         kind = self._kind(c, clause, segment, continued)
         negative = self.previous_negative if continued else self._declines(segment)
+        if kind is MetricKind.CHANGE and c.base_unit in _POINTS and not continued:
+            negative = negative or self._lower_just_before(c, clause)
         value = -c.value if negative and kind in _SIGNED_KINDS else c.value
         self.previous, self.previous_kind, self.previous_negative = c, kind, negative
         period = self.layout.period_before(c.start)
@@ -88,7 +91,7 @@ class _Reader:
             return MetricKind.TARGET
         before = self.cues.change_false_friends.blank(self.text[clause[0] : c.start])
         if c.base_unit in _POINTS and self.cues.gap.found(before):
-            return MetricKind.GAP
+            return MetricKind.CHANGE if self._period_gap(c, clause) else MetricKind.GAP
         if self._changes(segment):
             return MetricKind.CHANGE
         if continued and self.previous_kind is not MetricKind.ACTUAL:
@@ -96,6 +99,20 @@ class _Reader:
         if c.base_unit in self.cues.fraction_units and self.cues.ratio.found(before):
             return MetricKind.RATIO
         return MetricKind.ACTUAL
+
+    def _period_gap(self, c: Candidate, clause: tuple[int, int]) -> bool:
+        """比上年高出0.5个百分点: a gap word against an earlier period, no other unit named."""
+        before = self.text[clause[0] : c.start]
+        found = self.cues.gap.positions(before)
+        if c.base_unit not in _POINTS or not found:
+            return False
+        after_gap = before[found[-1].end() :]
+        return self.cues.period_bases.found(before) and not self.cues.unit_bases.found(after_gap)
+
+    def _lower_just_before(self, c: Candidate, clause: tuple[int, int]) -> bool:
+        """比上年同期低0.3个百分点: a change in points stated as lower is a decline."""
+        tail = self.text[max(clause[0], c.start - _LOWER_REACH) : c.start]
+        return self.cues.lower.found(tail)
 
     def _is_target(self, c: Candidate, clause: tuple[int, int]) -> bool:
         """A goal word earlier in the clause, the sentence, or (for plans) the paragraph."""
