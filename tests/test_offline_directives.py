@@ -88,3 +88,46 @@ def test_without_a_speaker_a_commitment_belongs_to_the_body_the_sentence_opens_w
 def test_a_headline_ends_the_speaker_turn() -> None:
     text = "福州市委书记郭宁宁表示,要抓项目。\n鼓楼区召开重点工作推进会\n坚持项目为王。"
     assert directives_of(text) == [("郭宁宁", "要抓项目")]
+
+
+def test_executive_meeting_items_listed_with_numbers_and_semicolons() -> None:
+    text = (
+        "会议强调,要重点抓好三方面工作:一是全面排查风险隐患,做到排查不留死角;"
+        "二是从严从实抓好监管执法;三是加强应急值守。"
+    )
+    assert directives_of(text) == [
+        ("会议", "要重点抓好三方面工作"),
+        ("会议", "一是全面排查风险隐患,做到排查不留死角"),
+        ("会议", "二是从严从实抓好监管执法"),
+        ("会议", "三是加强应急值守"),
+    ]
+
+
+def test_a_meeting_named_after_its_body_and_items_on_their_own_lines() -> None:
+    text = (
+        "市政府常务会议强调,要抓好春季农业生产。\n会议要求:\n一是加强组织领导。\n"
+        "二是压实工作责任,层层传导压力。\n区长刘伟出席会议并强调,要全力以赴抓项目。"
+    )
+    assert directives_of(text) == [
+        ("会议", "要抓好春季农业生产"),
+        ("会议", "一是加强组织领导"),
+        ("会议", "二是压实工作责任,层层传导压力"),
+        ("刘伟", "要全力以赴抓项目"),
+    ]
+
+
+def test_listed_bracketed_and_long_subjects_open_the_span() -> None:
+    text = (
+        "会议要求,市发展改革委、市工信局等部门要加强协调联动,形成工作合力。"
+        "各县(市、区)要切实扛起主体责任。各级领导干部特别是主要负责同志要带头深入一线。"
+    )
+    assert directives_of(text) == [
+        ("会议", "市发展改革委、市工信局等部门要加强协调联动,形成工作合力"),
+        ("会议", "各县(市、区)要切实扛起主体责任"),
+        ("会议", "各级领导干部特别是主要负责同志要带头深入一线"),
+    ]
+
+
+def test_a_body_committing_in_a_quote_is_not_a_meeting() -> None:
+    text = "“我们将全面落实全会部署。”江北区委书记李明说,“江北区将坚定不移落实全会部署。”"
+    assert ("江北区", "江北区将坚定不移落实全会部署") in directives_of(text)

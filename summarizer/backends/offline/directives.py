@@ -47,6 +47,7 @@ class _State:
 @dataclass(frozen=True)
 class _Tables:
     meeting: re.Pattern[str]
+    meeting_prefix_stops: tuple[str, ...]
     pronouns: frozenset[str]
     anaphors: frozenset[str]
     bodies: WordSet
@@ -58,10 +59,13 @@ class _Tables:
 def _tables() -> _Tables:
     subjects = alternation(words("speech_verbs", "meeting_subjects") + ("全会",))
     verbs = alternation(words("speech_verbs", "meeting_verbs"))
+    prefix = int(table("speech_verbs")["meeting_prefix_max"])
     return _Tables(
         meeting=re.compile(
-            f"(?:^|(?<=[,，。；;:：\\n“‘]))(?:{subjects})(?:[^,，。；;]{{0,3}}?)(?:{verbs})"
+            f"(?:^|(?<=[,，。；;:：\\n“‘]))(?P<body>[^,，。；;:：\\n“”]{{0,{prefix}}}?)"
+            f"(?:{subjects})(?:[^,，。；;]{{0,3}}?)(?:{verbs})"
         ),
+        meeting_prefix_stops=words("speech_verbs", "meeting_prefix_stops"),
         pronouns=frozenset(words("directive_cues", "pronouns")),
         anaphors=frozenset(words("directive_cues", "anaphors")),
         bodies=WordSet(words("directive_cues", "body_suffixes")),
@@ -128,6 +132,8 @@ def _line_kind(text: str, start: int, end: int) -> str:
     """headline (or byline), lead (本报讯…) or body: the first two end a speaker's turn."""
     t = _tables()
     line = text[start:end].strip()
+    if line.endswith((":", "：")):
+        return "body"  # 会议要求: introduces the items on the lines below
     if len(line) <= t.headline_max and not _has_sentence(line) and "," not in line:
         return "headline"
     if any(opener in line[:12] for opener in t.item_openers):
@@ -144,6 +150,8 @@ def _events(text: str, mentions: list[Mention]) -> list[_Event]:
         _Event(m.act_end, m.name, True) for m in mentions if m.introduces and m.act_end is not None
     ]
     for match in _tables().meeting.finditer(text):
+        if any(stop in match.group("body") for stop in _tables().meeting_prefix_stops):
+            continue  # 刘伟出席会议并强调: the person speaks, not the meeting
         at_start = match.start() == 0 or text[match.start() - 1] in "。；;\n"
         found.append(_Event(match.end(), MEETING, at_start))
     found.sort(key=lambda e: e.position)

@@ -17,6 +17,10 @@ QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "�
 CLAUSE_SPLITS = frozenset(",，:：")
 MAX_SUBJECT = 14
 SUBJECT_STOP = re.compile("[的,，、“”‘’《》()（）]")  # a subject holds none of these
+# A listed or bracketed subject (市发改委、市工信局等部门要…, 各县(市、区)要…) may be longer,
+# before an obligation modal only: 、 also joins short verb phrases (冲刺二季度、确保…).
+MAX_LISTED_SUBJECT = 22
+LISTED_SUBJECT_STOP = re.compile("[的,，“”‘’《》]")
 MAX_QUOTED = 40  # a longer quotation is speech, not a slogan: its commas split clauses
 
 
@@ -46,6 +50,7 @@ class ClauseOpening:
 class _Cues:
     modals: WordSet
     modal_pattern: re.Pattern[str]
+    obligations: frozenset[str]
     not_after_yao: frozenset[str]
     not_before_yao: frozenset[str]
     continuing_endings: frozenset[str]
@@ -66,6 +71,7 @@ def cues() -> _Cues:
     return _Cues(
         modals=WordSet(words("directive_cues", "modals")),
         modal_pattern=re.compile(alternation(words("directive_cues", "modals"))),
+        obligations=frozenset(words("directive_cues", "obligations")),
         not_after_yao=frozenset(str(data["not_after_yao"])),
         not_before_yao=frozenset(str(data["not_before_yao"])),
         continuing_endings=frozenset(words("directive_cues", "continuing_subject_endings")),
@@ -135,8 +141,23 @@ def _modal_after_subject(text: str, start: int, end: int) -> tuple[int, str] | N
     stop = SUBJECT_STOP.search(text, start, window)
     for match in c.modal_pattern.finditer(text, start, stop.start() if stop else window):
         if match.start() > start + MAX_SUBJECT:
-            return None
+            break
         if _is_modal(text, match.start(), len(match.group()), start):
+            return match.start(), match.group()
+    return _obligation_after_listed_subject(text, start, end)
+
+
+def _obligation_after_listed_subject(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """要/务必/必须 after a subject holding 、 or brackets, or a long one (各级领导干部特别是…)."""
+    c = cues()
+    window = min(end, start + MAX_LISTED_SUBJECT + c.modals.longest)
+    stop = LISTED_SUBJECT_STOP.search(text, start, window)
+    for match in c.modal_pattern.finditer(text, start, stop.start() if stop else window):
+        if match.start() > start + MAX_LISTED_SUBJECT:
+            return None
+        if match.group() in c.obligations and _is_modal(
+            text, match.start(), len(match.group()), start
+        ):
             return match.start(), match.group()
     return None
 
