@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from summarizer._clean import Kind, Paragraph
 
 _TEXT_KINDS = (Kind.BODY, Kind.LEAD)
+_HEADLINE_CHARS = 64  # a line this short without a full stop may be an exclaiming headline
 
 
 @dataclass
@@ -33,6 +34,14 @@ class Draft:
     @property
     def has_text(self) -> bool:
         return any(paragraph.kind in _TEXT_KINDS for paragraph in self.body)
+
+    @property
+    def has_story(self) -> bool:
+        """Text beyond a headline that exclaims (总投资326亿元!…集中开工): a full sentence."""
+        return any(
+            p.kind in _TEXT_KINDS and (len(p.folded) > _HEADLINE_CHARS or "。" in p.folded)
+            for p in self.body
+        )
 
     @property
     def paragraphs(self) -> list[Paragraph]:
@@ -60,6 +69,10 @@ def segment(paragraphs: list[Paragraph]) -> list[Draft]:
             if current is not None and current.has_text:
                 current.body.extend(heads)
                 current.closed, heads = True, []
+        elif _continues_headline(paragraph, current):
+            assert current is not None
+            current.header.extend([*current.body, *heads])
+            current.body, heads = [paragraph], []
         elif _starts_article(paragraph, current):
             drafts.append(_start(current, heads, paragraph))
             heads = []
@@ -70,6 +83,13 @@ def segment(paragraphs: list[Paragraph]) -> list[Draft]:
     if heads and drafts and not drafts[-1].closed:
         drafts[-1].body.extend(heads)
     return [draft for draft in drafts if draft.has_text]
+
+
+def _continues_headline(paragraph: Paragraph, current: Draft | None) -> bool:
+    """A lead under a draft that holds only headlines: the lead is that headline's story."""
+    if current is None or paragraph.kind not in (Kind.LEAD, Kind.INTERVIEW):
+        return False
+    return current.has_text and not current.has_story and not current.trailing
 
 
 def _starts_article(paragraph: Paragraph, current: Draft | None) -> bool:

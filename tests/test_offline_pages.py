@@ -37,3 +37,15 @@ def test_a_bare_time_stamp_line_is_furniture_but_a_dated_sentence_is_text() -> N
     page = f"2024-03-28 09:12:30\n{LEAD}\n2024年3月28日,三江新区又有5个项目签约。\n"
     (text,) = articles_of(page)
     assert text == f"{LEAD}\n2024年3月28日,三江新区又有5个项目签约。"
+
+
+def test_an_exclaiming_headline_above_its_lead_is_the_title_not_an_article() -> None:
+    page = f"总投资286亿元!宜宾一季度重大项目集中开工\n{LEAD}\n{BODY}\n"
+    prepared = prepare(SourceDocument(id="page", raw=page, source="page.txt"))
+    (article,) = prepared.articles
+    assert article.title == "总投资286亿元!宜宾一季度重大项目集中开工"
+
+
+def test_a_short_story_with_a_full_stop_still_ends_before_the_next_lead() -> None:
+    first = "本报讯 3月26日,叙州区召开安全生产工作会议。"
+    assert len(articles_of(f"{first}\n{LEAD}\n{BODY}\n")) == 2
