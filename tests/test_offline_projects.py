@@ -118,3 +118,15 @@ def test_a_verb_of_the_next_clause_belongs_to_the_name_it_governs() -> None:
         "青岛西海岸新区智慧物流园": ProjectStatus.UNKNOWN,
         "中日韩国际贸易港": ProjectStatus.PLANNED,
     }
+
+
+def test_projects_picked_out_with_qizhong_take_the_status_of_the_sentence_before() -> None:
+    text = (
+        "此次集中开工项目共49个,总投资326亿元。其中,南宁东站综合交通枢纽二期、"
+        "五象新区会展中心等2个项目总投资均超20亿元。\n其中,邕宁区新能源电池材料产业园占地300亩。"
+    )
+    assert projects_of(text) == {
+        "南宁东站综合交通枢纽二期": ProjectStatus.STARTED,
+        "五象新区会展中心": ProjectStatus.STARTED,
+        "邕宁区新能源电池材料产业园": ProjectStatus.UNKNOWN,
+    }

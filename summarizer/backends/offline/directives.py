@@ -69,7 +69,8 @@ def _tables() -> _Tables:
         pronouns=frozenset(words("directive_cues", "pronouns")),
         anaphors=frozenset(words("directive_cues", "anaphors")),
         bodies=WordSet(words("directive_cues", "body_suffixes")),
-        item_openers=words("directive_cues", "item_openers"),
+        item_openers=words("directive_cues", "item_openers")
+        + words("directive_cues", "narration_openers"),
         headline_max=int(table("directive_cues")["headline_max_chars"]),
     )
 

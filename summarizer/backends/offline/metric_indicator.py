@@ -19,6 +19,7 @@ _NOISE = re.compile(r"[\s*]")
 _EDGE_PUNCT = ",、:;()●•■◆▲★·-—"
 _RATE_WORDS = ("增速", "增幅", "增长", "下降", "率", "降幅")
 _GROWTH_SUFFIX = "增速"
+_LIST_END = "等"
 
 
 class IndicatorReader:
@@ -59,6 +60,8 @@ class IndicatorReader:
 
     def _single(self, c: Candidate, raw: str, kind: MetricKind) -> str:
         name = self.strip(raw)
+        if self._counts(c) and _LIST_END in name:
+            name = name[name.rfind(_LIST_END) + 1 :]  # A、B等15个项目: what is counted follows
         noun = self.strip(noun_after(self.text, c.end)) if self._counts(c) else ""
         if noun:
             return name + noun if noun not in name else name

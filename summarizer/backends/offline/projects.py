@@ -24,6 +24,7 @@ class _StatusCues:
     by_word: dict[str, ProjectStatus]
     goals: WordSet
     joiners: frozenset[str]
+    back_references: tuple[str, ...]
 
 
 @cache
@@ -35,6 +36,7 @@ def _status_cues() -> _StatusCues:
         by_word=by_word,
         goals=WordSet(words("project_cues", "goal_words")),
         joiners=frozenset(words("project_cues", "chain_joiners")),
+        back_references=words("project_cues", "back_references"),
     )
 
 
@@ -69,11 +71,33 @@ def project_status(text: str, span: NameSpan, names: list[NameSpan] | None = Non
     if not after:
         after = _cues_in(text, right, _sentence_rest(text, right, others), others)
     if not after:
-        return ProjectStatus.UNKNOWN
+        return _referred_status(text, span.start, others)
     status = _chain_status(text, after)
     if _has_goal(text, left, span.start):
         return _goal_status(status)  # 全力保障A、B等项目建成投产
     return _with_goal(text, span.end, after[0], status)
+
+
+def _referred_status(text: str, start: int, others: list[tuple[int, int]]) -> ProjectStatus:
+    """其中,A、B等项目…: the last status verb of the sentence before, in the same paragraph."""
+    sentence = _sentence_start(text, start)
+    if not text.startswith(_status_cues().back_references, sentence):
+        return ProjectStatus.UNKNOWN
+    if sentence == 0 or text[sentence - 1] == "\n":
+        return ProjectStatus.UNKNOWN
+    previous = _sentence_start(text, sentence - 1)
+    found = _cues_in(text, previous, sentence - 1, others)
+    if not found:
+        return ProjectStatus.UNKNOWN
+    return _with_goal(text, previous, found[-1], _status_of(found[-1]))
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] not in SENTENCE_MARKS:
+        pos -= 1
+    while pos < len(text) and text[pos] in " \u3000":
+        pos += 1
+    return pos
 
 
 def _status_of(match: re.Match[str]) -> ProjectStatus:
