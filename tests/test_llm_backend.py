@@ -137,3 +137,12 @@ def test_long_article_is_split_at_paragraphs_and_merged_without_duplicates() -> 
     for item in [*result.metrics, *result.directives, *result.projects, *result.speakers]:
         assert text[item.evidence.start : item.evidence.end] == item.evidence.quote
     assert result.usage.reasks == 0 and result.usage.calls == len(chunks)
+
+
+def test_a_signed_number_from_the_model_is_found_and_the_sign_comes_from_the_text() -> None:
+    signed = dict(GOOD["metrics"][1], number="-6.8")  # as a small local model wrote it
+    rising = dict(GOOD["metrics"][0], number=-120.5)  # a sign the text does not support
+    with FakeOpenAI([Step(payload=good(metrics=[rising, signed]))]) as server:
+        result = extract(settings(server.url))
+    assert [m.value for m in result.metrics] == [120.5, -6.8]
+    assert result.usage.reasks == 0

@@ -240,6 +240,7 @@ def _chosen(
 
 
 def _numeral_text(number: str | float) -> str:
+    """The numeral to look for in the quote; a sign is dropped because code decides it."""
     if isinstance(number, float) and number.is_integer():
-        return str(int(number))
-    return str(number).strip()
+        number = int(number)
+    return str(number).strip().lstrip("+-−负").strip()
