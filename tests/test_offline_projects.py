@@ -108,6 +108,7 @@ def test_batches_sectors_and_programmes_are_categories_not_projects() -> None:
     text = (
         "合肥市2024年第二批重大项目集中开工,全市重大项目建设加快推进,"
         "涵盖先进制造业、社会事业、城中村改造等项目。守住工程质量安全底线。"
+        "加快推进中小学校建设和公立医院改革。"
     )
     assert projects_of(text) == {}
 
