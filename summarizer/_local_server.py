@@ -59,6 +59,8 @@ class ServerOptions:
     n_ctx: int = 8192
     n_threads: int = 2
     n_batch: int = 512
+    kv_cache_bytes: int = 0
+    """Above 0, keep evaluated prompt states on disk (in the child's working directory)."""
     extra_args: tuple[str, ...] = ()
 
 
@@ -75,8 +77,18 @@ def server_command(options: ServerOptions, port: int, python: str = sys.executab
         "--logits_all", "false",
         # A queued request must wait its turn, not cancel the one being generated.
         "--interrupt_requests", "false",
+        *_kv_cache_args(options.kv_cache_bytes),
         *options.extra_args,
     ]  # fmt: skip
+
+
+def _kv_cache_args(capacity: int) -> list[str]:
+    # llama.cpp already reuses the KV cache for a prompt prefix shared with the previous
+    # request; the disk cache carries that state over to the next server process, so a
+    # new run does not re-read the long fixed system prompt (measured: 32 s → 5 s).
+    if capacity <= 0:
+        return []
+    return ["--cache", "true", "--cache_type", "disk", "--cache_size", str(capacity)]
 
 
 def free_port() -> int:
@@ -97,12 +109,14 @@ class LocalServer:
         ready_timeout: float = 180.0,
         poll_interval: float = 0.25,
         port: int | None = None,
+        cwd: Path | None = None,
     ) -> None:
         self._command_for_port = command_for_port
         self.log_dir = log_dir
         self.ready_timeout = ready_timeout
         self.poll_interval = poll_interval
         self.fixed_port = port
+        self.cwd = cwd
         self.port: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -153,8 +167,10 @@ class LocalServer:
         prune_logs(self.log_dir)
         self.port = port
         command = list(self._command_for_port(port))
+        if self.cwd is not None:
+            self.cwd.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("wb") as log:
-            self._process = _popen(command, log)
+            self._process = _popen(command, log, self.cwd)
         atexit.register(self.stop)
 
     def _wait_ready(self) -> None:
@@ -212,10 +228,11 @@ class _PortTaken(Exception):
     """The port chosen was taken before the server could bind it."""
 
 
-def _popen(command: list[str], log: IO[bytes]) -> subprocess.Popen[bytes]:
+def _popen(command: list[str], log: IO[bytes], cwd: Path | None) -> subprocess.Popen[bytes]:
     try:
         return subprocess.Popen(
             command,
+            cwd=cwd,
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -63,6 +63,10 @@ MODEL_ALIAS = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 SERVER_DISTRIBUTION = "llama-cpp-python"
 SERVER_REQUIREMENT = "llama-cpp-python[server]==0.3.36"
 # The modules `python -m llama_cpp.server` imports: the [server] extra, not just the core.
+# Prompt states saved on disk: each is ~350 MB at n_batch 512 (most of it the logits
+# buffer), so this keeps the last few.
+KV_CACHE_BYTES = 1 << 30
+N_BATCH = 512
 _SERVER_MODULES = ("llama_cpp", "uvicorn", "fastapi", "sse_starlette", "starlette_context")
 
 
@@ -231,6 +235,8 @@ def new_server(
     port: int | None = None,
     n_ctx: int = 8192,
     n_threads: int | None = None,
+    n_batch: int = N_BATCH,
+    kv_cache: bool = True,
     extra_args: tuple[str, ...] = (),
     ready_timeout: float = 180.0,
 ) -> LocalServer:
@@ -240,6 +246,8 @@ def new_server(
         alias=MODEL_ALIAS,
         n_ctx=n_ctx,
         n_threads=n_threads or default_threads(),
+        n_batch=n_batch,
+        kv_cache_bytes=KV_CACHE_BYTES if kv_cache else 0,
         extra_args=extra_args,
     )
     return LocalServer(
@@ -247,7 +255,18 @@ def new_server(
         log_dir=runtime_dir(settings),
         ready_timeout=ready_timeout,
         port=port,
+        cwd=kv_cache_dir(settings, options) if kv_cache else None,
     )
+
+
+def kv_cache_dir(settings: Settings, options: ServerOptions) -> Path:
+    """The server's working directory, where its disk KV cache lives.
+
+    A saved state only loads into a server with the same model, context and batch size
+    (a different n_batch fails with a shape error), so each combination gets its own.
+    """
+    name = f"{MODEL.sha256[:12]}-ctx{options.n_ctx}-batch{options.n_batch}"
+    return runtime_dir(settings) / "kv" / name
 
 
 def shared_server_url(settings: Settings) -> str | None:

@@ -12,6 +12,7 @@ can check that stopping the server stops its whole process group.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -46,7 +47,7 @@ def main() -> None:
         child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
         with open(sys.argv[3], "w") as handle:
             handle.write(str(child.pid))
-    print(f"fake server pid starting, behaviour={behaviour}", flush=True)
+    print(f"fake server starting, behaviour={behaviour}, cwd={os.getcwd()}", flush=True)
     if behaviour == "exit":
         print("error: model file is corrupt", flush=True)
         sys.exit(3)

@@ -9,7 +9,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -28,13 +30,13 @@ from summarizer.errors import BackendError
 FAKE = Path(__file__).with_name("_local_fake_server.py")
 
 
-def fake_server(tmp_path: Path, behaviour: str = "ok", **kwargs: float | int) -> LocalServer:
+def fake_server(tmp_path: Path, behaviour: str = "ok", **kwargs: Any) -> LocalServer:
     pid_file = tmp_path / "grandchild.pid"
 
     def command(port: int) -> list[str]:
         return [sys.executable, str(FAKE), str(port), behaviour, str(pid_file)]
 
-    return LocalServer(command, log_dir=tmp_path / "logs", poll_interval=0.05, **kwargs)  # type: ignore[arg-type]
+    return LocalServer(command, log_dir=tmp_path / "logs", poll_interval=0.05, **kwargs)
 
 
 def alive(pid: int) -> bool:
@@ -79,6 +81,12 @@ def test_stop_ends_the_whole_process_group(started: LocalServer, tmp_path: Path)
     assert not started.running
     assert wait_gone(pid) and wait_gone(grandchild)
     started.stop()  # idempotent
+
+
+def test_the_child_runs_in_the_directory_asked_for(tmp_path: Path) -> None:
+    server = fake_server(tmp_path, ready_timeout=20, cwd=tmp_path / "kv")
+    with server:
+        assert f"cwd={tmp_path / 'kv'}" in server.log_path.read_text()
 
 
 def test_an_early_exit_is_reported_with_the_log_tail(tmp_path: Path) -> None:
@@ -179,7 +187,19 @@ def test_threads_leave_busy_cpus_out(
 def test_the_real_command_binds_loopback_and_skips_all_logits() -> None:
     options = ServerOptions(model_path=Path("/m.gguf"), alias="m", n_ctx=4096, n_threads=2)
     command = server_command(options, 8123, python="py")
-    pairs = dict(zip(command[3::2], command[4::2], strict=False))
+    pairs = flags(command)
     assert command[:3] == ["py", "-m", "llama_cpp.server"]
     assert pairs["--host"] == "127.0.0.1" and pairs["--port"] == "8123"
     assert pairs["--n_ctx"] == "4096" and pairs["--logits_all"] == "false"
+    assert "--cache" not in pairs
+    cached = flags(server_command(replace(options, kv_cache_bytes=10), 1))
+    assert (cached["--cache"], cached["--cache_type"], cached["--cache_size"]) == (
+        "true",
+        "disk",
+        "10",
+    )
+
+
+def flags(command: list[str]) -> dict[str, str]:
+    """The `--name value` pairs after `python -m llama_cpp.server`."""
+    return dict(zip(command[3::2], command[4::2], strict=True))

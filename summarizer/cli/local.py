@@ -129,10 +129,15 @@ def serve_command(
     threads: Annotated[
         int | None, typer.Option(help="CPU threads (default: the CPUs idle right now).")
     ] = None,
+    kv_cache: Annotated[
+        bool, typer.Option(help="Keep evaluated prompt states on disk for the next start.")
+    ] = True,
 ) -> None:
     """Serve the model in the foreground (OpenAI-compatible API) until Ctrl-C."""
     settings = resolve_settings()
-    server = local.new_server(settings, port=port, n_ctx=n_ctx, n_threads=threads)
+    server = local.new_server(
+        settings, port=port, n_ctx=n_ctx, n_threads=threads, kv_cache=kv_cache
+    )
     state = local.state_path(settings)
     try:
         server.start()
