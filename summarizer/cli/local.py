@@ -125,7 +125,7 @@ def serve_command(
     port: Annotated[
         int | None, typer.Option(help="Port on 127.0.0.1 (default: a free one).")
     ] = None,
-    n_ctx: Annotated[int, typer.Option(help="Context size in tokens.")] = 8192,
+    n_ctx: Annotated[int, typer.Option(help="Context size in tokens.")] = local.N_CTX,
     threads: Annotated[
         int | None, typer.Option(help="CPU threads (default: the CPUs idle right now).")
     ] = None,
