@@ -32,7 +32,7 @@ HOST = "127.0.0.1"
 CommandForPort = Callable[[int], Sequence[str]]
 
 
-def default_threads() -> int:
+def default_threads(busy: Callable[[], float] | None = None) -> int:
     """Threads for llama.cpp: the CPUs this process may use that are idle now, 1 to 8.
 
     llama.cpp's threads meet at a barrier after every step, so one thread descheduled by
@@ -43,11 +43,30 @@ def default_threads() -> int:
         usable = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         usable = os.cpu_count() or 2
+    taken = round((busy or busy_cpus)())
+    return max(1, min(usable - taken, 8))
+
+
+def busy_cpus(window: float = 0.5) -> float:
+    """How many CPUs other processes keep busy right now (sampled over `window` s).
+
+    The load average lags by a minute, so /proc/stat is sampled where it exists.
+    """
     try:
-        busy = round(os.getloadavg()[0])
-    except OSError:
-        busy = 0
-    return max(1, min(usable - busy, usable, 8))
+        first = _cpu_times()
+        time.sleep(window)
+        second = _cpu_times()
+    except (OSError, ValueError, IndexError):
+        return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    total = second[0] - first[0]
+    idle = second[1] - first[1]
+    return (os.cpu_count() or 1) * (total - idle) / total if total > 0 else 0.0
+
+
+def _cpu_times() -> tuple[int, int]:
+    """(all jiffies, idle + iowait jiffies) from the first line of /proc/stat."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return sum(fields), fields[3] + fields[4]
 
 
 @dataclass(frozen=True)

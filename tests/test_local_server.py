@@ -16,9 +16,11 @@ from typing import Any
 import httpx
 import pytest
 
+from summarizer import _local_server
 from summarizer._local_server import (
     LocalServer,
     ServerOptions,
+    busy_cpus,
     default_threads,
     prune_logs,
     running_server,
@@ -175,13 +177,19 @@ def test_a_recorded_server_is_reused_only_if_it_answers(
     assert running_server(tmp_path / "absent.json", "model-a") is None
 
 
-@pytest.mark.parametrize(("load", "expected"), [(0.1, 2), (0.6, 1), (4.5, 1)])
+@pytest.mark.parametrize(("busy", "expected"), [(0.1, 2), (0.7, 1), (4.5, 1)])
 def test_threads_leave_busy_cpus_out(
-    monkeypatch: pytest.MonkeyPatch, load: float, expected: int
+    monkeypatch: pytest.MonkeyPatch, busy: float, expected: int
 ) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
-    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
-    assert default_threads() == expected
+    assert default_threads(lambda: busy) == expected
+
+
+def test_busy_cpus_counts_the_non_idle_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    samples = iter([(1000, 500), (1200, 550)])  # 200 jiffies passed, 50 of them idle
+    monkeypatch.setattr(_local_server, "_cpu_times", lambda: next(samples))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert busy_cpus(0.0) == pytest.approx(1.5)
 
 
 def test_the_real_command_binds_loopback_and_skips_all_logits() -> None:
