@@ -109,4 +109,5 @@ def test_local_settings_bound_tokens_and_wait_long_enough() -> None:
     assert pointed.base_url == "http://127.0.0.1:5/v1" and pointed.model == local.MODEL_ALIAS
     assert pointed.max_tokens == local_backend.LOCAL_MAX_TOKENS
     assert pointed.timeout >= 600 and pointed.mode == "JSON" and pointed.api_key
+    assert pointed.max_reasks == local_backend.LOCAL_MAX_REASKS < user.max_reasks
     assert local_llm_settings(Settings(max_tokens=300), "x").max_tokens == 300
