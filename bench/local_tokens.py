@@ -76,6 +76,9 @@ def summary_lines(records: list[dict[str, Any]], start_seconds: float) -> list[s
     """One line per figure, over the articles that did not fail."""
     done = [r for r in records if "error" not in r]
     lines = [f"server start: {start_seconds:.1f} s", f"failed: {len(records) - len(done)}"]
+    if records:
+        every = [r["seconds"] for r in records]
+        lines.append(f"seconds/article incl. failures: mean {statistics.mean(every):.1f}")
     if not done:
         return lines
     seconds = [r["seconds"] for r in done]
