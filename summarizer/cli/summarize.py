@@ -1,4 +1,4 @@
-"""`summarizer summarize FILE...`: print briefs as JSON."""
+"""`summarizer summarize FILE...`: print briefs (or recorded failures) as JSON lines."""
 
 from __future__ import annotations
 
@@ -8,19 +8,30 @@ from typing import Annotated
 
 import typer
 
-from summarizer.document import SourceDocument
-from summarizer.pipeline import summarize_many
-from summarizer.settings import resolve_settings
+from summarizer.cli import _options as opt
+from summarizer.ingest import collect
+from summarizer.models import Failure
 
 
 def register(app: typer.Typer) -> None:
     @app.command("summarize")
     def summarize_files(
-        files: Annotated[list[Path], typer.Argument(help="Text or HTML files.")],
-        backend: Annotated[str | None, typer.Option(help="offline, llm, local or auto.")] = None,
+        inputs: Annotated[
+            list[Path], typer.Argument(help="Files and folders (.txt .html .jsonl).")
+        ],
+        backend: opt.Backend = None,
+        model: opt.Model = None,
+        base_url: opt.BaseUrl = None,
+        api_key: opt.ApiKey = None,
+        mode: opt.Mode = None,
+        concurrency: opt.Concurrency = None,
+        no_cache: opt.NoCache = False,
     ) -> None:
-        """Summarize files and print one JSON brief (or failure) per line."""
-        settings = resolve_settings(backend=backend)
-        documents = [SourceDocument(id=f.stem, raw=f.read_bytes(), source=str(f)) for f in files]
-        for outcome in summarize_many(documents, settings=settings):
+        """Summarize documents; print one JSON brief (or failure) per line."""
+        settings = opt.settings_from(backend, model, base_url, api_key, mode, concurrency, no_cache)
+        collected = collect(inputs)
+        outcomes = [*collected.failures, *opt.progress_outcomes(collected.documents, settings)]
+        for outcome in outcomes:
             typer.echo(json.dumps(outcome.model_dump(mode="json"), ensure_ascii=False))
+        if any(isinstance(o, Failure) for o in outcomes):
+            raise typer.Exit(1)
