@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarizer.backends.offline._tables import WordSet, alternation, table, words
-from summarizer.backends.offline.projects_names import NameSpan, find_names
+from summarizer.backends.offline.projects_names import NameSpan, clause_bounds, find_names
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Project, ProjectStatus
 
-CLAUSE_MARKS = frozenset(",，。；;：:！？!?\n")
 SENTENCE_MARKS = frozenset("。；;！？!?\n")
 GOAL_REACH = 8  # characters before a status verb searched for a goal word (力争年内建成)
 _FINISHED = (ProjectStatus.COMPLETED, ProjectStatus.OPERATING)
@@ -61,7 +60,7 @@ def project_status(text: str, span: NameSpan, names: list[NameSpan] | None = Non
     first verb of the rest of its sentence, up to the next name (…计划总投资12亿元,力争年内建成).
     """
     others = [(n.start, n.end) for n in names or [] if (n.start, n.end) != (span.start, span.end)]
-    left, right = _clause_bounds(text, span.start, span.end)
+    left, right = clause_bounds(text, span.start, span.end)
     before = _cues_in(text, left, span.start, others)
     if any(_status_of(m) is ProjectStatus.PLANNED for m in before):
         return ProjectStatus.PLANNED
@@ -148,16 +147,6 @@ def _goal_status(status: ProjectStatus) -> ProjectStatus:
     if status in _BEGUN:
         return ProjectStatus.PLANNED
     return status
-
-
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = start
-    while left > 0 and text[left - 1] not in CLAUSE_MARKS:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in CLAUSE_MARKS:
-        right += 1
-    return left, right
 
 
 def merge_projects(projects: list[Project]) -> list[Project]:

@@ -127,7 +127,7 @@ def name_start(text: str, end: int) -> int:
 
 
 def _construction_nearby(text: str, start: int, end: int) -> bool:
-    left, right = _clause_bounds(text, start, end)
+    left, right = clause_bounds(text, start, end)
     clause = text[left:right]
     c = cues()
     if any(word in clause for word in c.context):
@@ -135,7 +135,8 @@ def _construction_nearby(text: str, start: int, end: int) -> bool:
     return any(m.group(1) in c.strong for m in c.suffixes.finditer(clause))
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause (between clause marks) that holds text[start:end]."""
     left = start
     while left > 0 and text[left - 1] not in CLAUSE_MARKS:
         left -= 1
