@@ -26,7 +26,7 @@ def summarize(
     id: str | None = None,
     source: str | None = None,
     settings: Settings | None = None,
-    backend: Backend | None = None,
+    backend: Backend | str | None = None,
     **overrides: Any,
 ) -> Brief:
     """Summarize one document into a grounded Brief; raise a SummarizerError on failure."""
@@ -41,7 +41,7 @@ async def asummarize(
     id: str | None = None,
     source: str | None = None,
     settings: Settings | None = None,
-    backend: Backend | None = None,
+    backend: Backend | str | None = None,
     **overrides: Any,
 ) -> Brief:
     """Async form of `summarize`."""
@@ -58,7 +58,7 @@ def summarize_many(
     documents: Iterable[SourceDocument | str | bytes],
     *,
     settings: Settings | None = None,
-    backend: Backend | None = None,
+    backend: Backend | str | None = None,
     on_outcome: OnOutcome | None = None,
     **overrides: Any,
 ) -> list[Outcome]:
@@ -74,14 +74,15 @@ async def asummarize_many(
     documents: Iterable[SourceDocument | str | bytes],
     *,
     settings: Settings | None = None,
-    backend: Backend | None = None,
+    backend: Backend | str | None = None,
     on_outcome: OnOutcome | None = None,
     **overrides: Any,
 ) -> list[Outcome]:
     """Async form of `summarize_many`, with bounded concurrency; keeps input order."""
     items = [as_source_document(d) for d in documents]
+    instance, overrides = _split_backend(backend, overrides)
     resolved = settings or resolve_settings(**overrides)
-    active, owned = _backend_for(resolved, backend, {})
+    active, owned = _backend_for(resolved, instance, {})
     slots = asyncio.Semaphore(resolved.concurrency)
 
     async def run(document: SourceDocument) -> Outcome:
@@ -127,11 +128,21 @@ def failure_of(document: SourceDocument, exc: SummarizerError) -> Failure:
 
 
 def _backend_for(
-    settings: Settings | None, backend: Backend | None, overrides: dict[str, Any]
+    settings: Settings | None, backend: Backend | str | None, overrides: dict[str, Any]
 ) -> tuple[Backend, bool]:
-    if backend is not None:
-        return backend, False
+    instance, overrides = _split_backend(backend, overrides)
+    if instance is not None:
+        return instance, False
     return create_backend(settings or resolve_settings(**overrides)), True
+
+
+def _split_backend(
+    backend: Backend | str | None, overrides: dict[str, Any]
+) -> tuple[Backend | None, dict[str, Any]]:
+    """A backend may be given as an instance or by name (`backend="offline"`)."""
+    if isinstance(backend, str):
+        return None, {**overrides, "backend": backend}
+    return backend, overrides
 
 
 def as_source_document(item: SourceDocument | str | bytes) -> SourceDocument:
