@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SEEDS ?= ../shared/seeds
 OUT ?= out
 
-.PHONY: setup check lint typecheck test-fast test test-local test-browser briefing schemas fixtures eval bench
+.PHONY: setup check lint typecheck test-fast test test-reliability test-local test-browser briefing schemas fixtures eval bench
 
 $(BIN)/summarizer: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,11 +29,14 @@ test-fast:
 	$(BIN)/pytest
 
 ## test: everything CI runs: checks, fixtures, eval gate, then the slow tiers
-test: check fixtures eval test-browser test-local
+test: check test-reliability fixtures eval test-browser test-local
 
 fixtures: setup
 	$(BIN)/summarizer fixtures check evals/fixtures
 	$(BIN)/summarizer schema --out schemas --check
+
+test-reliability: setup
+	$(BIN)/pytest -m reliability
 
 test-local: setup
 	$(BIN)/pytest -m local_model -p no:randomly

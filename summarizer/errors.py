@@ -31,7 +31,3 @@ class ExtractionError(SummarizerError):
         self.last_output = last_output
         self.attempts = attempts
         super().__init__(message)
-
-
-class NotAvailableError(SummarizerError):
-    """A feature that this installation does not provide (yet)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -156,10 +156,3 @@ def document_id(raw: str | bytes) -> str:
     """A stable id from the content: the first 16 hex digits of its sha256."""
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
     return hashlib.sha256(data).hexdigest()[:16]
-
-
-def ordered(outcomes: Sequence[Outcome]) -> tuple[list[Brief], list[Failure]]:
-    """Split outcomes into briefs and failures."""
-    briefs = [o for o in outcomes if isinstance(o, Brief)]
-    failures = [o for o in outcomes if isinstance(o, Failure)]
-    return briefs, failures
