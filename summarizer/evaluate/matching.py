@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 P = TypeVar("P")
 E = TypeVar("E")
@@ -30,6 +29,9 @@ def assign(
     """
     if not predicted or not expected:
         return []
+    # Imported here: scipy costs ~0.3 s, and every CLI command imports this module.
+    from scipy.optimize import linear_sum_assignment
+
     weights = _weights(predicted, expected, matches, similarity)
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0]
