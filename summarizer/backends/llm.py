@@ -57,6 +57,11 @@ _MODES = {"TOOLS": instructor.Mode.TOOLS, "JSON": instructor.Mode.JSON,
           "MD_JSON": instructor.Mode.MD_JSON}  # fmt: skip
 _LOCAL_DUMMY_KEY = "sk-local-no-key"
 _ACTIVE_TALLY: ContextVar[Tally | None] = ContextVar("summarizer_active_tally", default=None)
+# instructor wraps a plain pydantic model in a new class on every request, which defeats its
+# own schema cache (schema generation was ~28 % of the client's CPU in bench/llm_overhead);
+# models wrapped once here are used as they are.
+_ITEMS_MODEL: type[BaseModel] = instructor.openai_schema(ArticleItems)
+_CHOICE_MODEL: type[BaseModel] = instructor.openai_schema(CandidateChoice)
 
 
 def endpoint_of(settings: Settings) -> tuple[str, str, str]:
@@ -196,7 +201,7 @@ class LLMBackend:
         tally.chunks += 1
         candidates = _chunk_candidates(offline, article, chunk) if offline else None
         review = ChunkReview(document, article, chunk, candidates or None)
-        response_model = CandidateChoice if candidates else ArticleItems
+        response_model = _CHOICE_MODEL if candidates else _ITEMS_MODEL
         user = self._user_prompt(chunk, number, count, candidates)
         key = self._cache_key(user, hybrid=bool(candidates))
         cached = self._cache.get(key) if self._cache else None
