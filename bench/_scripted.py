@@ -41,7 +41,7 @@ def llm_settings(url: str, concurrency: int, cache_dir: Path | None) -> Settings
         model="scripted",
         base_url=url,
         concurrency=concurrency,
-        hybrid=False,
+        strategy="plain",
         use_cache=cache_dir is not None,
         cache_dir=cache_dir or Path(tempfile.gettempdir()) / "summarizer-bench-unused",
         timeout=60.0,

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from summarizer.backends.local import LOCAL_MAX_TOKENS, LocalBackend
+from summarizer.backends.local import LOCAL_MAX_TOKENS, LocalBackend, local_llm_settings
 from summarizer.errors import SummarizerError
 from summarizer.models import Brief
 from summarizer.pipeline import asummarize
@@ -103,12 +103,13 @@ async def run(args: argparse.Namespace) -> tuple[list[dict[str, Any]], float, di
     started = time.perf_counter()
     backend = LocalBackend.from_settings(settings)
     start_seconds = time.perf_counter() - started
+    resolved = local_llm_settings(settings, "http://127.0.0.1")  # what `auto` resolves to
     meta = {
         "model": backend.model,
         "prompt_version": backend.prompt_version,
         "max_tokens": min(settings.max_tokens, LOCAL_MAX_TOKENS),
-        "hybrid": settings.hybrid,
-        "mode": settings.mode,
+        "strategy": resolved.strategy,
+        "mode": resolved.mode,
     }
     try:
         records = []

@@ -17,7 +17,11 @@ from platformdirs import user_cache_dir
 from summarizer.errors import ConfigurationError
 
 BACKENDS = ("auto", "offline", "llm", "local")
-MODES = ("TOOLS", "JSON", "MD_JSON")
+MODES = ("AUTO", "TOOLS", "JSON", "MD_JSON")
+# What the model is asked to do (see summarizer/backends/llm.py): extract everything (plain),
+# pick and label the offline extractor's candidates and add what they missed (hybrid), or
+# only strike out the offline directive and project candidates that are wrong (review).
+STRATEGIES = ("auto", "plain", "hybrid", "review")
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class Settings:
     model: str | None = None
     base_url: str | None = None
     api_key: str | None = None
-    mode: str = "TOOLS"
+    mode: str = "AUTO"
     temperature: float = 0.0
     timeout: float = 120.0
     concurrency: int = 4
@@ -37,7 +41,7 @@ class Settings:
     token_budget: int = 24_000
     max_tokens: int = 2_048
     chunk_chars: int = 3_000
-    hybrid: bool = True
+    strategy: str = "auto"
     cache_dir: Path = Path(user_cache_dir("summarizer"))
     use_cache: bool = True
     price_prompt_per_mtok: float | None = None
@@ -101,6 +105,10 @@ def validated(settings: Settings) -> Settings:
     if mode not in MODES:
         raise ConfigurationError(
             f"unknown mode {settings.mode!r}: choose one of {', '.join(MODES)}"
+        )
+    if settings.strategy not in STRATEGIES:
+        raise ConfigurationError(
+            f"unknown strategy {settings.strategy!r}: choose one of {', '.join(STRATEGIES)}"
         )
     if settings.concurrency < 1:
         raise ConfigurationError("concurrency must be at least 1 (SUMMARIZER_CONCURRENCY)")

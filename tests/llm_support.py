@@ -54,7 +54,7 @@ def settings(url: str, cache_dir: Path | None = None, **changes: Any) -> Setting
     """Settings for the fake server; cache off unless a folder is given."""
     values: dict[str, Any] = {
         "backend": "llm", "model": "fake-model", "base_url": url, "api_key": SECRET,
-        "hybrid": False, "use_cache": cache_dir is not None, "timeout": 5.0,
+        "strategy": "plain", "use_cache": cache_dir is not None, "timeout": 5.0,
     }  # fmt: skip
     if cache_dir is not None:
         values["cache_dir"] = cache_dir

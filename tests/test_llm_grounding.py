@@ -129,7 +129,7 @@ def test_hybrid_mode_lets_the_model_choose_candidates_by_id() -> None:
     }
     with FakeOpenAI([Step(payload=dict(choice, metrics=[{**choice["metrics"][0], "id": "M9"}])),
                      Step(payload=choice)]) as server:  # fmt: skip
-        result = extract(settings(server.url, hybrid=True), candidates=_Candidates())
+        result = extract(settings(server.url, strategy="hybrid"), candidates=_Candidates())
     user = server.requests[0].body["messages"][-1]["content"]
     assert "M1: 120.5亿元 | 原文: 地区生产总值完成120.5亿元" in user and "M2: 20日" in user
     assert "unknown candidate id 'M9'" in server.requests[1].text

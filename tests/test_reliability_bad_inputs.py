@@ -55,9 +55,7 @@ class Batch:
         self.root = root
         self.cases = cases
         self.collected: Collected = within(10, lambda: collect([root]))
-        self.outcomes: list[Outcome] = within(
-            30, lambda: offline(self.collected.documents)
-        )
+        self.outcomes: list[Outcome] = within(30, lambda: offline(self.collected.documents))
 
     def outcomes_of(self, name: str) -> list[Outcome | Failure]:
         """Every outcome or ingest failure whose source is the file `name` (or a JSONL line)."""

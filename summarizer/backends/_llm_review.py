@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from summarizer.backends._chunking import Chunk, Grounded
 from summarizer.backends._llm_schema import (
     CandidateChoice,
+    CandidateVerdict,
     DirectiveOut,
     MetricOut,
     MissedItems,
@@ -84,7 +85,9 @@ class ChunkReview:
     def review(self, model: BaseModel) -> tuple[Grounded, list[str]]:
         """Grounded items and the problems of the items that could not be grounded."""
         grounded, problems = Grounded(), []
-        if isinstance(model, CandidateChoice):
+        if isinstance(model, CandidateVerdict):
+            problems += self._review_verdict(model, grounded)
+        elif isinstance(model, CandidateChoice):
             problems += self._review_choices(model, grounded)
             problems += self._review_items(model.missed, grounded, prefix="missed.")
         elif isinstance(model, MissedItems):
@@ -216,6 +219,21 @@ class ChunkReview:
             problems += _chosen(known.projects, p.id, f"projects[{i}]", out.projects, status)
         return problems
 
+    def _review_verdict(self, verdict: CandidateVerdict, out: Grounded) -> list[str]:
+        """Every candidate except those struck out; an unknown id is a problem to re-ask."""
+        known = self.candidates or Candidates()
+        struck_directives = _ids(verdict.not_directives, "D")
+        struck_projects = _ids(verdict.not_projects, "P")
+        out.speakers += known.speakers.values()
+        out.metrics += known.metrics.values()
+        out.directives += [d for i, d in known.directives.items() if i not in struck_directives]
+        out.projects += [p for i, p in known.projects.items() if i not in struck_projects]
+        if self.lenient:  # an unknown id strikes nothing; nothing is lost by ignoring it
+            return []
+        return _unknown(struck_directives, known.directives, "not_directives") + _unknown(
+            struck_projects, known.projects, "not_projects"
+        )
+
     def _retitled(self, speaker: Speaker, title: str | None) -> Speaker:
         if not title:
             return speaker
@@ -237,6 +255,17 @@ def _chosen(
     except Rejected as exc:
         return [f"- {where}: {exc}"]
     return []
+
+
+def _ids(values: list[str | int], prefix: str) -> set[str]:
+    """Candidate ids as given, with a bare number read as `prefix` + number (3 → D3)."""
+    ids = {str(v).strip().upper() for v in values}
+    return {f"{prefix}{i}" if i.isdigit() else i for i in ids}
+
+
+def _unknown(ids: set[str], known: dict[str, Any], where: str) -> list[str]:
+    return [f"- {where}: unknown candidate id {i!r}; use an id from the list"
+            for i in sorted(ids - known.keys())]  # fmt: skip
 
 
 def _numeral_text(number: str | float) -> str:

@@ -143,6 +143,21 @@ class CandidateChoice(_Out):
         return _review(self)
 
 
+class CandidateVerdict(_Out):
+    """The review strategy's compact answer: the ids of the candidates that are wrong."""
+
+    not_directives: list[str | int] = Field(
+        default_factory=list, description="不是工作要求的候选编号,如 D3;都对则为空列表."
+    )
+    not_projects: list[str | int] = Field(
+        default_factory=list, description="不是项目的候选编号,如 P2;都对则为空列表."
+    )
+
+    @model_validator(mode="after")
+    def _grounded(self) -> Self:
+        return _review(self)
+
+
 def _review(model: _M) -> _M:
     review = ACTIVE_REVIEW.get()
     if review is not None:

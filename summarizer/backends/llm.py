@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import ipaddress
-import json
 import logging
 from contextvars import ContextVar
 from typing import Any, cast
@@ -27,6 +26,13 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, sto
 from tenacity.stop import stop_base
 
 from summarizer.backends._chunking import Chunk, Grounded, merge, split_article
+from summarizer.backends._llm_candidates import (
+    as_grounded,
+    chunk_candidates,
+    render_for_choice,
+    render_for_review,
+    reviewable,
+)
 from summarizer.backends._llm_replies import raw_reply, salvage
 from summarizer.backends._llm_review import Candidates, ChunkReview
 from summarizer.backends._llm_schema import (
@@ -34,6 +40,7 @@ from summarizer.backends._llm_schema import (
     LLM_SCHEMA_VERSION,
     ArticleItems,
     CandidateChoice,
+    CandidateVerdict,
 )
 from summarizer.backends._transport import RetryPolicy, Transport
 from summarizer.backends.base import Backend, Extraction
@@ -62,6 +69,10 @@ _ACTIVE_TALLY: ContextVar[Tally | None] = ContextVar("summarizer_active_tally", 
 # models wrapped once here are used as they are.
 _ITEMS_MODEL: type[BaseModel] = instructor.openai_schema(ArticleItems)
 _CHOICE_MODEL: type[BaseModel] = instructor.openai_schema(CandidateChoice)
+_VERDICT_MODEL: type[BaseModel] = instructor.openai_schema(CandidateVerdict)
+# What `auto` means against an endpoint (the local backend chooses its own; see local.py).
+DEFAULT_STRATEGY = "hybrid"
+DEFAULT_MODE = "TOOLS"
 
 
 def endpoint_of(settings: Settings) -> tuple[str, str, str]:
@@ -124,9 +135,9 @@ class LLMBackend:
         self.settings = settings
         self.model: str | None = model
         self._prompts = prompts or load_prompts()
-        self._system = self._prompts.system()
-        self._hybrid = settings.hybrid and (candidates is not None or _offline_available())
-        variant = "-hybrid" if self._hybrid else ""
+        self._strategy = _strategy_of(settings, candidates)
+        self._system = self._system_prompt()
+        variant = "" if self._strategy == "plain" else f"-{self._strategy}"
         self.prompt_version: str | None = self._prompts.version + variant
         self._client = openai.AsyncOpenAI(
             api_key=self._secret, base_url=base_url, timeout=settings.timeout, max_retries=0
@@ -138,7 +149,8 @@ class LLMBackend:
         async def send(*args: Any, **kwargs: Any) -> Any:  # instructor patches coroutine functions
             return await transport(*args, **kwargs)
 
-        self._create = cast(Any, instructor.patch(create=send, mode=_MODES[settings.mode]))
+        self._mode = _mode_of(settings)
+        self._create = cast(Any, instructor.patch(create=send, mode=_MODES[self._mode]))
         self._cache = cache or _default_cache(settings)
         self._candidates_backend = candidates
 
@@ -199,11 +211,13 @@ class LLMBackend:
         if number == 1:
             tally.article_start = tally.tokens
         tally.chunks += 1
-        candidates = _chunk_candidates(offline, article, chunk) if offline else None
+        candidates = chunk_candidates(offline, article, chunk) if offline else None
+        if self._strategy == "review" and not reviewable(candidates):
+            return as_grounded(candidates)  # nothing to judge: no request
         review = ChunkReview(document, article, chunk, candidates or None)
-        response_model = _CHOICE_MODEL if candidates else _ITEMS_MODEL
-        user = self._user_prompt(chunk, number, count, candidates)
-        key = self._cache_key(user, hybrid=bool(candidates))
+        response_model = self._response_model(candidates)
+        user = self._user_prompt(document, chunk, number, count, candidates)
+        key = self._cache_key(user, response_model)
         cached = self._cache.get(key) if self._cache else None
         if cached is not None:
             tally.cached_chunks += 1
@@ -282,22 +296,41 @@ class LLMBackend:
 
     # ---- prompts, candidates, cache --------------------------------------------------------
 
+    def _system_prompt(self) -> str:
+        if self._strategy == "review":
+            return self._prompts.render("system_review")
+        return self._prompts.system()
+
+    def _response_model(self, candidates: Candidates | None) -> type[BaseModel]:
+        if self._strategy == "review":
+            return _VERDICT_MODEL
+        return _CHOICE_MODEL if candidates else _ITEMS_MODEL
+
     def _user_prompt(
-        self, chunk: Chunk, number: int, count: int, candidates: Candidates | None
+        self,
+        document: PreparedDocument,
+        chunk: Chunk,
+        number: int,
+        count: int,
+        candidates: Candidates | None,
     ) -> str:
         common = {"article": chunk.text, "part_number": number, "part_count": count}
+        if self._strategy == "review" and candidates is not None:
+            listed = render_for_review(candidates, document.original)
+            return self._prompts.render("user_review", candidates=listed)
         if candidates:
-            return self._prompts.render("user_hybrid", candidates=_render(candidates), **common)
+            listed = render_for_choice(candidates)
+            return self._prompts.render("user_hybrid", candidates=listed, **common)
         return self._prompts.render("user", **common)
 
-    def _cache_key(self, user_prompt: str, *, hybrid: bool) -> CacheKey:
-        mode = f"{self.settings.mode}/{'hybrid' if hybrid else 'plain'}"
+    def _cache_key(self, user_prompt: str, response_model: type[BaseModel]) -> CacheKey:
+        mode = f"{self._mode}/{response_model.__name__}"
         schema = f"{SCHEMA_VERSION}/{LLM_SCHEMA_VERSION}"
         return CacheKey(model=self.model or "", prompt=self._prompts.fingerprint,
                         schema=schema, mode=mode, text=user_prompt)  # fmt: skip
 
     async def _offline_items(self, document: PreparedDocument) -> Extraction | None:
-        if not self._hybrid:
+        if self._strategy == "plain":
             return None
         if self._candidates_backend is None:
             offline = importlib.import_module("summarizer.backends.offline")
@@ -305,6 +338,18 @@ class LLMBackend:
                 Backend, offline.OfflineBackend.from_settings(self.settings)
             )
         return await self._candidates_backend.extract(document)
+
+
+def _strategy_of(settings: Settings, candidates: Backend | None) -> str:
+    """The strategy to run: `auto` resolved, and plain when no candidates can be had."""
+    strategy = DEFAULT_STRATEGY if settings.strategy == "auto" else settings.strategy
+    if strategy != "plain" and candidates is None and not _offline_available():
+        return "plain"
+    return strategy
+
+
+def _mode_of(settings: Settings) -> str:
+    return DEFAULT_MODE if settings.mode == "AUTO" else settings.mode
 
 
 def _offline_available() -> bool:
@@ -347,33 +392,3 @@ def _replay(reply: str, response_model: type[BaseModel], review: ChunkReview) ->
     finally:
         ACTIVE_REVIEW.reset(token)
     return review.result or Grounded()
-
-
-def _chunk_candidates(offline: Extraction, article: Article, chunk: Chunk) -> Candidates:
-    """The offline items whose evidence lies inside the chunk, with ids."""
-    lo, hi = article.original_span(chunk.start, chunk.end)
-
-    def inside(items: list[Any]) -> list[Any]:
-        return [i for i in items if lo <= i.evidence.start and i.evidence.end <= hi]
-
-    return Candidates(
-        speakers={f"S{n}": s for n, s in enumerate(inside(offline.speakers), 1)},
-        directives={f"D{n}": d for n, d in enumerate(inside(offline.directives), 1)},
-        metrics={f"M{n}": m for n, m in enumerate(inside(offline.metrics), 1)},
-        projects={f"P{n}": p for n, p in enumerate(inside(offline.projects), 1)},
-    )
-
-
-def _render(candidates: Candidates) -> str:
-    """Candidates as compact lines the model can cite by id."""
-    lines = [f"{i}: {s.name} | 职务: {s.title or '无'} | 原文: {s.evidence.quote}"
-             for i, s in candidates.speakers.items()]  # fmt: skip
-    lines += [f"{i}: {d.text}" for i, d in candidates.directives.items()]
-    lines += [f"{i}: {_number(m.value)}{m.unit} | 原文: {m.evidence.quote}"
-              for i, m in candidates.metrics.items()]  # fmt: skip
-    lines += [f"{i}: {p.name}" for i, p in candidates.projects.items()]
-    return "\n".join(lines)
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else json.dumps(value)

@@ -27,6 +27,11 @@ LOCAL_MAX_REASKS = 1
 # Requests queue at the single-model server (one at a time), so a request may wait for
 # several others before its own turn: the client must not give up meanwhile.
 LOCAL_TIMEOUT = 900.0
+# What `auto` means for the local model (measured in bench/README.md): on two CPU cores only
+# a compact task fits the time goal, so the model reviews the offline candidates, and JSON
+# mode (llama.cpp turns it into a grammar) avoids the tool-call wrapper's extra tokens.
+LOCAL_STRATEGY = "review"
+LOCAL_MODE = "JSON"
 # The server ignores the key; the OpenAI client just insists on having one.
 LOCAL_API_KEY = "sk-local-no-key"
 
@@ -83,6 +88,8 @@ def local_llm_settings(settings: Settings, base_url: str) -> Settings:
         base_url=base_url,
         api_key=LOCAL_API_KEY,
         model=local.MODEL_ALIAS,
+        strategy=LOCAL_STRATEGY if settings.strategy == "auto" else settings.strategy,
+        mode=LOCAL_MODE if settings.mode == "AUTO" else settings.mode,
         max_tokens=min(settings.max_tokens, LOCAL_MAX_TOKENS),
         max_reasks=min(settings.max_reasks, LOCAL_MAX_REASKS),
         timeout=max(settings.timeout, LOCAL_TIMEOUT),
