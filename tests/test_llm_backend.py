@@ -6,9 +6,9 @@ import pytest
 from fake_openai import FakeOpenAI, Recorded, Step
 from llm_support import GOOD, TEXT, document, extract, good, settings
 
-from summarizer.backends._chunking import split_article
+from summarizer.backends._chunking import Grounded, merge, split_article
 from summarizer.errors import ExtractionError
-from summarizer.models import MetricKind
+from summarizer.models import Evidence, Metric, MetricKind
 
 
 @pytest.mark.parametrize("mode", ["TOOLS", "JSON", "MD_JSON"])
@@ -146,3 +146,14 @@ def test_a_signed_number_from_the_model_is_found_and_the_sign_comes_from_the_tex
         result = extract(settings(server.url))
     assert [m.value for m in result.metrics] == [120.5, -6.8]
     assert result.usage.reasks == 0
+
+
+def test_merging_keeps_two_metrics_that_share_a_quote_value_and_unit() -> None:
+    quote = "新增规上工业企业、省级专精特新企业各300家"
+    evidence = Evidence(quote=quote, start=0, end=len(quote))
+    twins = [
+        Metric(indicator=name, value=300, unit="家", kind=MetricKind.TARGET, evidence=evidence)
+        for name in ("新增规上工业企业", "省级专精特新企业")
+    ]
+    merged = merge([Grounded(metrics=twins), Grounded(metrics=twins[:1])])
+    assert [m.indicator for m in merged.metrics] == ["新增规上工业企业", "省级专精特新企业"]

@@ -93,9 +93,15 @@ def merge(parts: Iterable[Grounded]) -> Grounded:
         merged.projects += part.projects
         merged.dropped += part.dropped
     merged.directives = _unique(merged.directives, lambda d: (d.evidence.start, d.evidence.end))
-    merged.metrics = _unique(merged.metrics, lambda m: (m.evidence.start, m.value, m.unit))
+    # "A、B各300家" is two metrics with one quote, value and unit: the indicator tells them apart.
+    merged.metrics = _unique(merged.metrics, _metric_identity)
     merged.projects = _unique(merged.projects, lambda p: p.name)
     return merged
+
+
+def _metric_identity(metric: Metric) -> Hashable:
+    evidence = metric.evidence
+    return evidence.start, evidence.end, metric.value, metric.unit, metric.indicator
 
 
 def _merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
