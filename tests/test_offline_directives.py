@@ -27,6 +27,7 @@ def test_enumerated_items_are_one_directive_each_without_their_elaboration() -> 
     assert directives_of(text) == [
         ("农生文", "一要着力稳定经济运行"),
         ("农生文", "二要着力推进项目建设"),
+        ("农生文", "坚持新建项目盯开工"),  # an elaboration opening with its own cue
     ]
 
 
@@ -64,7 +65,6 @@ def test_the_speaker_is_carried_across_paragraphs_of_an_interview() -> None:
     assert {issuer for issuer, _ in found} == {"周安"}
     assert [t for _, t in found] == [
         "着力建设国际航运枢纽",
-        "加快推进港口设施升级",
         "坚持创新驱动发展",
         "力争新增高新技术企业100家",
     ]
@@ -131,3 +131,70 @@ def test_listed_bracketed_and_long_subjects_open_the_span() -> None:
 def test_a_body_committing_in_a_quote_is_not_a_meeting() -> None:
     text = "“我们将全面落实全会部署。”江北区委书记李明说,“江北区将坚定不移落实全会部署。”"
     assert ("江北区", "江北区将坚定不移落实全会部署") in directives_of(text)
+
+
+def test_a_short_heading_sentence_heads_its_paragraph_and_the_elaboration_is_left_out() -> None:
+    text = (
+        "——访绵阳市涪城区委书记赵刚\n"
+        "赵刚表示,涪城区将全力推进高质量发展。\n"
+        "做强电子信息产业。加快建设智能终端产业园,完善配套服务体系。"
+        "培育专精特新企业,2024年底,力争新增省级专精特新企业20家;"
+        "深化产学研合作,推动创新平台落地,确保科技成果转化率提高5个百分点。"
+        "坚持招大引强,全年引进亿元项目30个。\n"
+    )
+    assert [t for _, t in directives_of(text)] == [
+        "涪城区将全力推进高质量发展",
+        "做强电子信息产业",
+        "力争新增省级专精特新企业20家",
+        "确保科技成果转化率提高5个百分点",
+        "坚持招大引强,全年引进亿元项目30个",
+    ]
+
+
+def test_a_named_body_heading_after_the_attribution_heads_the_paragraph() -> None:
+    text = (
+        "宜宾市叙州区委书记王强表示,叙州区将全力以赴抓工业。加快临港片区建设,"
+        "力争全年工业投资增长15%;促进新能源汽车消费,办好汽车展销活动。"
+    )
+    assert directives_of(text) == [
+        ("叙州区", "叙州区将全力以赴抓工业"),
+        ("王强", "力争全年工业投资增长15%"),
+    ]
+
+
+def test_a_paragraph_without_a_heading_keeps_every_commitment() -> None:
+    text = (
+        "九江市委书记吴晓军表示,加快推进长江岸线生态修复,统筹抓好沿江化工企业搬迁改造。"
+        "大力发展文化旅游产业。"
+    )
+    assert [t for _, t in directives_of(text)] == [
+        "加快推进长江岸线生态修复,统筹抓好沿江化工企业搬迁改造",
+        "大力发展文化旅游产业",
+    ]
+
+
+def test_a_second_obligation_in_one_sentence_does_not_split_it() -> None:
+    text = (
+        "市长陈斌强调,要把数字经济作为转型的主引擎,要持续抓好产业链招商。"
+        "物流工作要在降本增效上下功夫,交通部门要与园区加强协同。"
+    )
+    assert [t for _, t in directives_of(text)] == [
+        "要把数字经济作为转型的主引擎,要持续抓好产业链招商",
+        "物流工作要在降本增效上下功夫,交通部门要与园区加强协同",
+    ]
+
+
+def test_in_an_elaboration_a_modal_after_a_time_phrase_opens_the_sentence() -> None:
+    text = "县委书记刘军表示,要抓项目。今年下半年,要新开工项目50个。全面推进在建项目。"
+    assert [t for _, t in directives_of(text)] == ["要抓项目", "要新开工项目50个"]
+
+
+def test_an_item_marker_standing_alone_opens_the_next_item() -> None:
+    text = (
+        "区委书记孙伟介绍,一方面将深入实施创新驱动战略,大力发展新兴产业。"
+        "另一方面,全面落实优势再造战略,引导龙头企业做大做强。"
+    )
+    assert [t for _, t in directives_of(text)] == [
+        "将深入实施创新驱动战略,大力发展新兴产业",
+        "全面落实优势再造战略,引导龙头企业做大做强",
+    ]

@@ -4,12 +4,16 @@ Sentences are read in order while the current issuer is carried along: a speaker
 words are introduced (张红军表示,…), the meeting (会议强调,…), or nobody. In a sentence, a
 clause opening with a modal (要, 确保, 力争, 将) starts a directive and the clauses after it
 belong to it; a subject-less imperative (着力建设…) starts one only at a sentence start.
+
+A paragraph headed by a short directive (着力抓项目。), an enumerated item (一要…, 一是…) or
+a 要-instruction is elaborated by the sentences after it: there only a sentence opening
+with its own cue (要, 坚持, 着力…) or a goal clause (确保, 力争…) is a directive.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from summarizer.backends.offline._segments import sentence_spans, trim_span
@@ -17,6 +21,7 @@ from summarizer.backends.offline._tables import WordSet, alternation, table, wor
 from summarizer.backends.offline.directives_clauses import (
     ClauseOpening,
     Opening,
+    cues,
     opening,
     split_clauses,
 )
@@ -41,7 +46,8 @@ class _Event:
 class _State:
     issuer: str | None = None
     last_body: str | None = None
-    elaborating: bool = False
+    elaborating: bool = False  # the sentences now elaborate a heading or an item
+    first_in_line: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,10 @@ class _Tables:
     bodies: WordSet
     item_openers: tuple[str, ...]
     headline_max: int
+    heading_max: int
+    elaboration_cues: WordSet
+    goal_modals: frozenset[str]
+    item_markers: frozenset[str]
 
 
 @cache
@@ -72,6 +82,10 @@ def _tables() -> _Tables:
         item_openers=words("directive_cues", "item_openers")
         + words("directive_cues", "narration_openers"),
         headline_max=int(table("directive_cues")["headline_max_chars"]),
+        heading_max=int(table("directive_cues")["heading_max_chars"]),
+        elaboration_cues=WordSet(words("directive_cues", "elaboration_cues")),
+        goal_modals=frozenset(words("directive_cues", "goal_modals")),
+        item_markers=frozenset(words("directive_cues", "item_markers")),
     )
 
 
@@ -94,7 +108,8 @@ def extract_directives(
         quoted = _quoted_speaker(text, line_start, line_end, mentions)
         if quoted is not None:
             state.issuer = quoted
-        for start, end in sentence_spans(text[line_start:line_end]):
+        for index, (start, end) in enumerate(sentence_spans(text[line_start:line_end])):
+            state.first_in_line = index == 0
             spans = _sentence(text, line_start + start, line_start + end, events, state)
             found.extend(_directive(document, article, s, e, who) for s, e, who in spans)
     return found
@@ -209,38 +224,95 @@ def _items(
     items: list[tuple[int, int, str]] = []
     current: list[int] | None = None  # [start, end] of the open directive
     who = ""
-    for index, (c_start, c_end) in enumerate(split_clauses(text, start, end)):
+    clauses = split_clauses(text, start, end)
+    after_marker = False  # the clause before was only 另一方面/同时
+    for index, (c_start, c_end) in enumerate(clauses):
         clause = opening(text, c_start, c_end)
+        if after_marker and clause.kind in (Opening.IMPERATIVE, Opening.MODAL):
+            clause = replace(clause, marked=True)
+        after_marker = _is_item_marker(text, c_start, c_end)
         if clause.kind in (Opening.PURPOSE, Opening.COURTESY, Opening.DESCRIPTION):
             _close(text, current, who, items)
             current = None
             continue
-        owner = _owner(clause, index, issuer, body, state)
+        if current is not None and _continues(clause):
+            current[1] = c_end
+            continue
+        owner = _owner(text, clause, (index == 0, current is None), issuer, body, state)
         if owner is not None:
             _close(text, current, who, items)
             current, who = [clause.start, c_end], owner
-            if index == 0:
-                state.elaborating = clause.kind is Opening.MODAL and clause.modal.endswith("要")
+            if index == 0 and _opens_elaboration(text, clause, c_end, len(clauses), state):
+                state.elaborating = True
         elif current is not None:
             current[1] = c_end
     _close(text, current, who, items)
     return items
 
 
+def _continues(clause: ClauseOpening) -> bool:
+    """A second obligation in one sentence (要把…作为抓手,要持续抓好…) does not split it."""
+    if clause.kind is not Opening.MODAL or clause.marked:
+        return False
+    return clause.modal in cues().obligations and clause.modal not in cues().enumerators
+
+
+def _is_item_marker(text: str, start: int, end: int) -> bool:
+    """A clause that is only an item marker (另一方面,…): the clause after it opens an item."""
+    return text[slice(*trim_span(text, start, end))] in _tables().item_markers
+
+
+def _opens_elaboration(
+    text: str, clause: ClauseOpening, end: int, clause_count: int, state: _State
+) -> bool:
+    """Whether this sentence-opening directive is elaborated by the sentences after it.
+
+    It is when it is an enumerated item or a 要-instruction (一要…, 一是…, 要…), or a
+    short comma-less heading that opens its paragraph (着力抓项目。全力稳增长。).
+    """
+    if clause.modal.endswith("要") or clause.modal in cues().enumerators:
+        return True
+    start, stop = trim_span(text, clause.start, end)
+    return state.first_in_line and clause_count == 1 and stop - start <= _tables().heading_max
+
+
 def _owner(
-    clause: ClauseOpening, index: int, issuer: str | None, body: str | None, state: _State
+    text: str,
+    clause: ClauseOpening,
+    place: tuple[bool, bool],
+    issuer: str | None,
+    body: str | None,
+    state: _State,
 ) -> str | None:
-    """Who issues the directive this clause would open, or None when it opens none."""
+    """Who issues the directive this clause would open, or None when it opens none.
+
+    `place` says whether the clause is the sentence's first, and whether no directive
+    is open in the sentence yet (2023年底,力争…; 围绕…,将…).
+    """
+    first, fresh = place
     if clause.kind is Opening.MODAL:
         committed = _committing_body(clause, state)
         if committed is not None:
             return committed
+        if state.elaborating and not _modal_in_elaboration(clause, fresh):
+            return None
         if issuer is not None:
             return issuer
         return body if clause.modal in ("确保", "力争", "力求", "将", "争取") else None
-    if clause.kind is Opening.IMPERATIVE and (index == 0 or clause.marked) and issuer is not None:
-        return None if state.elaborating else issuer
-    return None
+    if clause.kind is not Opening.IMPERATIVE or issuer is None:
+        return None
+    if state.elaborating:
+        cue = first and _tables().elaboration_cues.starting_at(text, clause.start) > 0
+        return issuer if cue else None
+    return issuer if first or clause.marked else None
+
+
+def _modal_in_elaboration(clause: ClauseOpening, fresh: bool) -> bool:
+    """In an elaboration a goal clause (…,确保…) or a next item (二是…, 另一方面,要…)
+    splits off; another modal must open its sentence's first directive."""
+    if fresh or clause.marked or clause.modal in cues().enumerators:
+        return True
+    return clause.modal in _tables().goal_modals
 
 
 def _committing_body(clause: ClauseOpening, state: _State) -> str | None:
