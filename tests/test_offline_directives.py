@@ -198,3 +198,26 @@ def test_an_item_marker_standing_alone_opens_the_next_item() -> None:
         "将深入实施创新驱动战略,大力发展新兴产业",
         "全面落实优势再造战略,引导龙头企业做大做强",
     ]
+
+
+def test_in_an_elaboration_a_modal_after_a_long_clause_is_part_of_the_elaboration() -> None:
+    text = (
+        "县长周敏表示,一要着力深化改革。清单化推进营商环境、要素保障两项重点改革,"
+        "务求取得实际效果,确保年底前全部完成。"
+    )
+    assert [t for _, t in directives_of(text)] == ["一要着力深化改革", "确保年底前全部完成"]
+
+
+def test_a_report_dateline_does_not_hide_the_body_that_commits() -> None:
+    text = "本报讯(记者王芳)今年以来,开发区聚焦主导产业招商,确保全年新签约项目保持一定数量。"
+    assert directives_of(text) == [("开发区", "确保全年新签约项目保持一定数量")]
+
+
+def test_a_report_sentence_without_a_subject_goes_on_about_its_paragraph_body() -> None:
+    same_paragraph = (
+        "谋划项目盯前期。经开区围绕新型基础设施等领域谋划重大项目。"
+        "聚焦谋划项目,认真开展可行性研究,力求做到可争取、可招商。"
+    )
+    assert directives_of(same_paragraph) == [("经开区", "力求做到可争取、可招商")]
+    next_paragraph = same_paragraph.replace("项目。聚焦", "项目。\n聚焦")
+    assert directives_of(next_paragraph) == []

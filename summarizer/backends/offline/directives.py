@@ -47,6 +47,7 @@ class _State:
     issuer: str | None = None
     last_body: str | None = None
     elaborating: bool = False  # the sentences now elaborate a heading or an item
+    paragraph_body: str | None = None  # the body this paragraph's sentences are about
     first_in_line: bool = False
 
 
@@ -58,8 +59,10 @@ class _Tables:
     anaphors: frozenset[str]
     bodies: WordSet
     item_openers: tuple[str, ...]
+    datelines: WordSet
     headline_max: int
     heading_max: int
+    elaboration_lead_max: int
     elaboration_cues: WordSet
     goal_modals: frozenset[str]
     item_markers: frozenset[str]
@@ -81,8 +84,10 @@ def _tables() -> _Tables:
         bodies=WordSet(words("directive_cues", "body_suffixes")),
         item_openers=words("directive_cues", "item_openers")
         + words("directive_cues", "narration_openers"),
+        datelines=WordSet(words("directive_cues", "item_openers")),
         headline_max=int(table("directive_cues")["headline_max_chars"]),
         heading_max=int(table("directive_cues")["heading_max_chars"]),
+        elaboration_lead_max=int(table("directive_cues")["elaboration_lead_max_chars"]),
         elaboration_cues=WordSet(words("directive_cues", "elaboration_cues")),
         goal_modals=frozenset(words("directive_cues", "goal_modals")),
         item_markers=frozenset(words("directive_cues", "item_markers")),
@@ -104,7 +109,7 @@ def extract_directives(
         if kind == "headline":
             state.issuer = _last_speaker(events, line_start, line_end)
             continue
-        state.elaborating = False
+        state.elaborating, state.paragraph_body = False, None
         quoted = _quoted_speaker(text, line_start, line_end, mentions)
         if quoted is not None:
             state.issuer = quoted
@@ -187,12 +192,29 @@ def _sentence(
                 state.elaborating = False
     while content < end and text[content] in CONTENT_SKIP:
         content += 1
+    content = _after_dateline(text, content, end)
     body = _leading_body(text, content, end, state)
     if body is None:
         comma = _first_comma(text, content, min(end, content + 8))
         if comma is not None:
             body = _leading_body(text, comma + 1, end, state)
+    # A report's subject-less sentence goes on about the body its paragraph named.
+    body = state.paragraph_body = body or state.paragraph_body
     return _items(text, content, end, issuer, body, state)
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a report's text begins after its dateline (本报讯(记者王芳)今年以来,…)."""
+    size = _tables().datelines.starting_at(text, start)
+    if not size:
+        return start
+    position = start + size
+    if position < end and text[position] in "(（":
+        close = text.find(")" if text[position] == "(" else "）", position, end)
+        position = close + 1 if close >= 0 else position
+    while position < end and text[position] in CONTENT_SKIP:
+        position += 1
+    return position
 
 
 def _first_comma(text: str, start: int, end: int) -> int | None:
@@ -238,7 +260,8 @@ def _items(
         if current is not None and _continues(clause):
             current[1] = c_end
             continue
-        owner = _owner(text, clause, (index == 0, current is None), issuer, body, state)
+        lead = current is None and c_start - start <= _tables().elaboration_lead_max
+        owner = _owner(text, clause, (index == 0, lead), issuer, body, state)
         if owner is not None:
             _close(text, current, who, items)
             current, who = [clause.start, c_end], owner
@@ -286,15 +309,15 @@ def _owner(
 ) -> str | None:
     """Who issues the directive this clause would open, or None when it opens none.
 
-    `place` says whether the clause is the sentence's first, and whether no directive
-    is open in the sentence yet (2023年底,力争…; 围绕…,将…).
+    `place` says whether the clause is the sentence's first, and whether it still opens
+    the sentence: only a short lead phrase before it (2023年底,力争…; 围绕全会精神,将…).
     """
-    first, fresh = place
+    first, lead = place
     if clause.kind is Opening.MODAL:
         committed = _committing_body(clause, state)
         if committed is not None:
             return committed
-        if state.elaborating and not _modal_in_elaboration(clause, fresh):
+        if state.elaborating and not _modal_in_elaboration(clause, lead):
             return None
         if issuer is not None:
             return issuer
@@ -307,10 +330,10 @@ def _owner(
     return issuer if first or clause.marked else None
 
 
-def _modal_in_elaboration(clause: ClauseOpening, fresh: bool) -> bool:
+def _modal_in_elaboration(clause: ClauseOpening, lead: bool) -> bool:
     """In an elaboration a goal clause (…,确保…) or a next item (二是…, 另一方面,要…)
-    splits off; another modal must open its sentence's first directive."""
-    if fresh or clause.marked or clause.modal in cues().enumerators:
+    splits off; another modal must open its sentence."""
+    if lead or clause.marked or clause.modal in cues().enumerators:
         return True
     return clause.modal in _tables().goal_modals
 
