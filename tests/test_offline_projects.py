@@ -131,3 +131,96 @@ def test_projects_picked_out_with_qizhong_take_the_status_of_the_sentence_before
         "五象新区会展中心": ProjectStatus.STARTED,
         "邕宁区新能源电池材料产业园": ProjectStatus.UNKNOWN,
     }
+
+
+def test_a_title_applied_for_or_awarded_is_a_designation() -> None:
+    text = "积极创建滨江国家级旅游休闲街区,申报省级现代农业产业园,加快推进滨江湿地公园建设。"
+    assert projects_of(text) == {"滨江湿地公园": ProjectStatus.UNDER_CONSTRUCTION}
+
+
+def test_an_ambition_or_a_goal_noun_makes_a_positioning_not_a_project() -> None:
+    text = (
+        "锚定建设百亿级新材料产业园的目标,打造世界一流滨海科技园,"
+        "朝着建成东湖数字产业园的奋斗目标迈进。加快西湖光电产业园建设。"
+    )
+    assert projects_of(text) == {"西湖光电产业园": ProjectStatus.UNDER_CONSTRUCTION}
+
+
+def test_a_name_made_only_of_vision_words_is_a_positioning() -> None:
+    text = "着力建设活力宜居新城。全力打造国际空港枢纽。加快建设南沙国际物流中心。"
+    assert projects_of(text) == {"南沙国际物流中心": ProjectStatus.UNDER_CONSTRUCTION}
+
+
+def test_a_field_of_effort_is_no_project_unless_the_name_has_a_strong_ending() -> None:
+    text = "要在算力装置建设上走在前列,在滨河大道建设上加大投入。"
+    assert projects_of(text) == {"滨河大道": ProjectStatus.UNDER_CONSTRUCTION}
+
+
+def test_a_road_or_place_used_as_an_address_is_not_a_project() -> None:
+    text = (
+        "光谷智能终端产业园项目位于高新四路与光谷三路交叉口,在雄楚大道新建标准厂房,"
+        "另一地块在和平街以东,今年开工建设。"
+    )
+    assert set(projects_of(text)) == {"光谷智能终端产业园项目"}
+
+
+def test_a_place_glued_to_a_transport_mode_in_a_list_of_modes_is_not_a_railway() -> None:
+    assert projects_of("充分发挥江北铁路、公路、水运和航空多式联运优势,加快物流发展。") == {}
+    text = "加快推进沪宁铁路、宁芜高速公路建设。"
+    assert set(projects_of(text)) == {"沪宁铁路", "宁芜高速公路"}
+
+
+def test_roads_listed_before_a_category_of_works_are_the_sites_not_projects() -> None:
+    text = "实施中山路、解放路等12个背街小巷整治项目,其中8个项目已经完工。"
+    assert projects_of(text) == {}
+
+
+def test_a_list_of_aspects_before_a_verb_is_not_a_list_of_projects() -> None:
+    text = "要在用地、用能、资金等方面全力支持项目建设,涵盖冷链、快递等领域项目。"
+    assert projects_of(text) == {}
+    text = "滨湖大桥、东湖隧道等正在推进的项目进展顺利。"
+    assert set(projects_of(text)) == {"滨湖大桥", "东湖隧道"}
+
+
+def test_items_named_as_representatives_of_a_project_category_are_projects() -> None:
+    text = "其中,以瑞丰新能源发动机为代表的重大产业项目进展迅速。"
+    assert set(projects_of(text)) == {"瑞丰新能源发动机"}
+
+
+def test_a_shortened_name_of_the_same_project_is_merged_into_the_full_one() -> None:
+    text = (
+        "观摩了瑞丰发动机、东湖大道等项目建设情况。以瑞丰新能源发动机为代表的重大产业项目进展迅速。"
+    )
+    assert set(projects_of(text)) == {"瑞丰新能源发动机", "东湖大道"}
+
+
+def test_months_and_sub_district_offices_are_categories_before_generic_words() -> None:
+    text = "听取1-3月项目建设情况汇报,以滨湖新城建设带动全办项目建设。"
+    assert set(projects_of(text)) == {"滨湖新城"}
+
+
+def test_a_facility_ending_before_project_is_a_name_not_a_place_category() -> None:
+    text = "城东区妇幼保健院新院区项目总投资8亿元,计划年内开工。"
+    assert set(projects_of(text)) == {"城东区妇幼保健院新院区项目"}
+
+
+def test_supervision_sites_and_landmarks_are_project_endings() -> None:
+    text = "加快启动海关指定监管场所、冷链仓建设。以湾区之眼建设为引领。"
+    assert projects_of(text) == {
+        "海关指定监管场所": ProjectStatus.PLANNED,
+        "冷链仓": ProjectStatus.PLANNED,
+        "湾区之眼": ProjectStatus.UNDER_CONSTRUCTION,
+    }
+
+
+def test_event_venues_and_slogans_with_project_are_not_projects() -> None:
+    text = "重大项目集中开工活动在滨海区主会场举行。坚持项目为王,加快滨湖产业园建设。"
+    assert set(projects_of(text)) == {"滨湖产业园"}
+
+
+def test_name_boundaries_around_cathode_and_first_batch() -> None:
+    text = (
+        "本次开工的年产20万吨钠电池正极材料项目总投资30亿元。"
+        "去年签约的临港装备配套产业园首批企业已竣工投产。"
+    )
+    assert set(projects_of(text)) == {"年产20万吨钠电池正极材料项目", "临港装备配套产业园"}

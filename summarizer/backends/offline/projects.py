@@ -12,6 +12,7 @@ from summarizer.document import Article, PreparedDocument
 from summarizer.models import Project, ProjectStatus
 
 SENTENCE_MARKS = frozenset("。；;！？!?\n")
+MIN_KEPT = 2  # characters of each end a shortened name keeps (瑞庆…发动机)
 GOAL_REACH = 8  # characters before a status verb searched for a goal word (力争年内建成)
 _FINISHED = (ProjectStatus.COMPLETED, ProjectStatus.OPERATING)
 _BEGUN = (ProjectStatus.STARTED, ProjectStatus.SIGNED)
@@ -153,7 +154,20 @@ def merge_projects(projects: list[Project]) -> list[Project]:
     """One project per name in the document; a name inside a fuller one is dropped."""
     kept: list[Project] = []
     for project in sorted(projects, key=lambda p: -len(p.name)):
-        if not any(project.name in other.name for other in kept):
+        if not any(_shortens(project.name, other.name) for other in kept):
             kept.append(project)
     order = {id(p): i for i, p in enumerate(projects)}
     return sorted(kept, key=lambda p: order[id(p)])
+
+
+def _shortens(short: str, full: str) -> bool:
+    """The short name is inside the full one, or is it with a middle part left out
+    (A发动机 for A混动发动机): both keep at least two characters of either end."""
+    if short in full:
+        return True
+    if len(short) >= len(full):
+        return False
+    return any(
+        full.startswith(short[:cut]) and full.endswith(short[cut:])
+        for cut in range(MIN_KEPT, len(short) - MIN_KEPT + 1)
+    )

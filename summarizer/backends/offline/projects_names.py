@@ -2,7 +2,8 @@
 
 A name ends with a word of data/project_cues.toml (…项目, …大道, …产业园); it starts after
 the nearest punctuation or stop word on its left. Items listed before 等…项目 are projects
-whatever their ending (紫荆大道、山阳路桥等重大基础设施项目).
+whatever their ending (紫荆大道、山阳路桥等重大基础设施项目). Names that are not undertakings
+are dropped: categories, slogans, designations, positioning goals, addresses, fields of effort.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ MAX_NAME = 30
 MAX_CATEGORY_GAP = 12
 MAX_SUFFIX = 8  # longest project ending looked for at the end of a listed item
 MIN_SPECIFIC = 2  # characters before the ending word: 上街区 is a district, not a project
+FIELD_FRAME = re.compile("(?:建设|发展|工作)?(?:上|方面|领域)")
+JUNCTION = re.compile(f"[与和][{CJK}0-9]{{1,10}}?(?:交叉口|交汇处|路口)")
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,21 @@ class _Cues:
     context: tuple[str, ...]
     categories: re.Pattern[str]
     generic: WordSet
+    generic_or_vision: WordSet
     left_stops: WordSet
     right_boundaries: WordSet
     not_names: WordSet
     category_cuts: frozenset[str]
+    strong_endings: WordSet
+    designations: WordSet
+    ambitions: tuple[str, ...]
+    goal_nouns: WordSet
+    sites: WordSet
+    address_before: WordSet
+    address_after: WordSet
+    works: tuple[str, ...]
+    modes: WordSet
+    aspects: WordSet
 
 
 @cache
@@ -56,19 +70,38 @@ def cues() -> _Cues:
         suffixes=re.compile(f"(?=({alternation(strong + weak)}))"),
         strong=frozenset(strong),
         context=words("project_cues", "construction_context"),
-        categories=re.compile(f"等([^,，。；;、]{{0,{MAX_CATEGORY_GAP}}}?)(?:{categories})"),
+        categories=re.compile(
+            f"(?:等|为代表的)([^,，。；;、]{{0,{MAX_CATEGORY_GAP}}}?)(?:{categories})"
+        ),
         generic=WordSet(words("project_cues", "generic_words")),
-        left_stops=WordSet(words("project_cues", "left_stops")),
+        generic_or_vision=WordSet(
+            words("project_cues", "generic_words") + words("project_cues", "vision_words")
+        ),
+        left_stops=WordSet(
+            words("project_cues", "left_stops") + words("project_cues", "designation_verbs")
+        ),
         right_boundaries=WordSet(words("project_cues", "right_boundaries")),
         not_names=WordSet(words("project_cues", "not_names")),
         category_cuts=frozenset(words("project_cues", "category_cuts")),
+        strong_endings=WordSet(strong),
+        designations=WordSet(words("project_cues", "designation_verbs")),
+        ambitions=words("project_cues", "ambition_words"),
+        goal_nouns=WordSet(words("project_cues", "goal_nouns")),
+        sites=WordSet(words("project_cues", "site_endings")),
+        address_before=WordSet(words("project_cues", "address_before")),
+        address_after=WordSet(words("project_cues", "address_after")),
+        works=words("project_cues", "works_categories"),
+        modes=WordSet(words("project_cues", "transport_modes")),
+        aspects=WordSet(words("project_cues", "aspect_nouns")),
     )
 
 
 def find_names(text: str) -> list[NameSpan]:
     """Project names of the text in reading order, without duplicates of one span."""
-    spans = {(s.start, s.end): s for s in _suffixed(text)}
-    for item in _listed(text):
+    sites: list[tuple[int, int]] = []
+    listed = _listed(text, sites)
+    spans = {(s.start, s.end): s for s in _suffixed(text) if (s.start, s.end) not in sites}
+    for item in listed:
         spans[(item.start, item.end)] = item
     kept = [s for s in spans.values() if _acceptable(text, s)]
     return sorted(kept, key=lambda s: (s.start, -s.end))
@@ -146,19 +179,30 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _listed(text: str) -> list[NameSpan]:
-    """Items of lists closed by 等 and a project category (A、B等重点项目)."""
+def _listed(text: str, sites: list[tuple[int, int]]) -> list[NameSpan]:
+    """Items of lists closed by 等 and a project category (A、B等重点项目); bare roads and
+    places listed before a category of works (A路、B路等整治项目) go to `sites`."""
     found: list[NameSpan] = []
     for match in cues().categories.finditer(text):
+        if cues().aspects.starting_at(match.group(1), 0):
+            continue  # 用地、用能等方面全力支持项目建设: 等 closes a list of aspects
+        works = any(word in match.group() for word in cues().works)
         pos = match.start()
         while pos > 0:
             start = _join_and(text, _item_start(text, pos))
-            if start < pos:
+            if works and _is_site(text[start:pos]):
+                sites.append((start, pos))
+            elif start < pos:
                 found.extend(_split_on_and(text, start, pos))
             if start == 0 or text[start - 1] != "、":
                 break
             pos = start - 1
     return found
+
+
+def _is_site(name: str) -> bool:
+    """A bare road or place name: the site of works, not the undertaking (A路整治项目)."""
+    return cues().sites.ending_at(name, len(name)) > 0
 
 
 def _item_start(text: str, end: int) -> int:
@@ -202,11 +246,59 @@ def _acceptable(text: str, span: NameSpan) -> bool:
     name = text[span.start : span.end]
     if len(name) < 2 or len(name) > MAX_NAME or COUNTED.search(name):
         return False
-    if _is_generic(name if span.listed else _without_slogans(name)):
+    if _is_generic(name if span.listed else _without_slogans(name), cues().generic_or_vision):
         return False
-    if _is_category(name):
+    if _is_category(name) or _is_designation(text, span) or _is_positioning(text, span):
         return False
-    return span.listed or not _is_slogan(text, span)
+    if _is_address(text, span) or _is_mode_enumeration(text, span):
+        return False
+    return span.listed or not (_is_slogan(text, span) or _is_field(text, span))
+
+
+def _is_designation(text: str, span: NameSpan) -> bool:
+    """A title applied for or awarded (积极创建…休闲街区, 获评…示范园区)."""
+    return cues().designations.ending_at(text, span.start) > 0
+
+
+def _is_positioning(text: str, span: NameSpan) -> bool:
+    """A goal, not an undertaking: an ambition word in the name (千亿级…园区, 世界一流…基地)
+    or a goal noun after it (…园区的奋斗目标)."""
+    name = text[span.start : span.end]
+    if any(word in name for word in cues().ambitions):
+        return True
+    return text.startswith("的", span.end) and cues().goal_nouns.starting_at(text, span.end + 1) > 0
+
+
+def _is_field(text: str, span: NameSpan) -> bool:
+    """在X建设上 / 在X方面: a field of effort (在大型装置建设上走前头), not a named undertaking;
+    only for names with a weak ending."""
+    if span.start == 0 or text[span.start - 1] != "在":
+        return False
+    if cues().strong_endings.ending_at(text, span.end):
+        return False  # 在紫荆大道建设上: a named undertaking all the same
+    return FIELD_FRAME.match(text, span.end) is not None
+
+
+def _is_address(text: str, span: NameSpan) -> bool:
+    """A road or place used as a location: 位于X路, 在X街, X路与Y路交叉口, X路以东."""
+    c = cues()
+    if not _is_site(text[span.start : span.end]) or span.listed:
+        return False
+    if c.address_after.starting_at(text, span.end) or JUNCTION.match(text, span.end):
+        return True
+    if FIELD_FRAME.match(text, span.end):
+        return False  # 在X大道建设上: a field of effort, see _is_field
+    return c.address_before.ending_at(text, span.start) > 0
+
+
+def _is_mode_enumeration(text: str, span: NameSpan) -> bool:
+    """A place glued to a transport mode before a bare mode (A地铁路、公路、机场和…优势)."""
+    c = cues()
+    if not c.modes.ending_at(text, span.end) or text[span.end : span.end + 1] != "、":
+        return False
+    size = c.modes.starting_at(text, span.end + 1)
+    after = text[span.end + 1 + size : span.end + 2 + size]
+    return size > 0 and (after in "和及与" or not NAME_CHARS.match(after))
 
 
 def _without_slogans(name: str) -> str:
@@ -214,9 +306,9 @@ def _without_slogans(name: str) -> str:
     return QUOTED.sub(lambda m: "" if NUMERALS & set(m.group(1)) else m.group(0), name)
 
 
-def _is_generic(name: str) -> bool:
+def _is_generic(name: str, generic: WordSet | None = None) -> bool:
     """True when the name is made only of category words (重大基础设施项目)."""
-    generic = cues().generic
+    generic = generic or cues().generic
     reachable = [True] + [False] * len(name)
     for end in range(1, len(name) + 1):
         for size in range(1, min(generic.longest, end) + 1):
@@ -228,8 +320,13 @@ def _is_generic(name: str) -> bool:
 
 def _is_category(name: str) -> bool:
     """A place or period followed only by category words (观山湖区重大项目, 2024年第二批项目)."""
-    cuts = cues().category_cuts
-    return any(name[i - 1] in cuts and _is_generic(name[i:]) for i in range(1, len(name) - 1))
+    c = cues()
+    return any(
+        name[i - 1] in c.category_cuts
+        and not c.strong_endings.ending_at(name, i)  # 人民医院新院区项目: a facility
+        and _is_generic(name[i:])
+        for i in range(1, len(name) - 1)
+    )
 
 
 def _is_slogan(text: str, span: NameSpan) -> bool:
