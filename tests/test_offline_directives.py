@@ -221,3 +221,22 @@ def test_a_report_sentence_without_a_subject_goes_on_about_its_paragraph_body() 
     assert directives_of(same_paragraph) == [("经开区", "力求做到可争取、可招商")]
     next_paragraph = same_paragraph.replace("项目。聚焦", "项目。\n聚焦")
     assert directives_of(next_paragraph) == []
+
+
+def test_a_slogan_list_after_a_colon_gives_one_directive_per_item() -> None:
+    text = (
+        "区委书记何平要求,围绕创新使命,紧盯发展目标,今后的工作思路就是:"
+        "筑牢“一个根基”,做到“三个坚持”,建设“四个中心”。"
+    )
+    assert directives_of(text) == [
+        ("何平", "筑牢“一个根基”"),
+        ("何平", "做到“三个坚持”"),
+        ("何平", "建设“四个中心”"),
+    ]
+
+
+def test_a_long_instruction_after_a_colon_keeps_its_clauses() -> None:
+    text = "区长马骏强调:要紧盯全年目标任务不放松,全力稳住工业基本盘,加快项目建设。"
+    assert directives_of(text) == [
+        ("马骏", "要紧盯全年目标任务不放松,全力稳住工业基本盘,加快项目建设")
+    ]

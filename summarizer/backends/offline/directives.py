@@ -13,7 +13,7 @@ with its own cue (要, 坚持, 着力…) or a goal clause (确保, 力争…) i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from summarizer.backends.offline._segments import sentence_spans, trim_span
@@ -21,9 +21,14 @@ from summarizer.backends.offline._tables import WordSet, alternation, table, wor
 from summarizer.backends.offline.directives_clauses import (
     ClauseOpening,
     Opening,
+    continues_directive,
     cues,
+    is_item_marker,
     opening,
+    opens_with_elaboration_cue,
     split_clauses,
+    splits_elaboration,
+    trim_quotes,
 )
 from summarizer.backends.offline.speakers_mentions import Mention
 from summarizer.document import Article, PreparedDocument
@@ -63,9 +68,7 @@ class _Tables:
     headline_max: int
     heading_max: int
     elaboration_lead_max: int
-    elaboration_cues: WordSet
-    goal_modals: frozenset[str]
-    item_markers: frozenset[str]
+    listed_max: int
 
 
 @cache
@@ -88,9 +91,7 @@ def _tables() -> _Tables:
         headline_max=int(table("directive_cues")["headline_max_chars"]),
         heading_max=int(table("directive_cues")["heading_max_chars"]),
         elaboration_lead_max=int(table("directive_cues")["elaboration_lead_max_chars"]),
-        elaboration_cues=WordSet(words("directive_cues", "elaboration_cues")),
-        goal_modals=frozenset(words("directive_cues", "goal_modals")),
-        item_markers=frozenset(words("directive_cues", "item_markers")),
+        listed_max=int(table("directive_cues")["listed_item_max_chars"]),
     )
 
 
@@ -243,46 +244,96 @@ def _leading_body(text: str, start: int, end: int, state: _State) -> str | None:
 def _items(
     text: str, start: int, end: int, issuer: str | None, body: str | None, state: _State
 ) -> list[tuple[int, int, str]]:
-    items: list[tuple[int, int, str]] = []
-    current: list[int] | None = None  # [start, end] of the open directive
-    who = ""
+    """Directive spans of the clauses of one sentence's content [start, end)."""
+    scan = _Scan(text, start, issuer, body, state)
     clauses = split_clauses(text, start, end)
-    after_marker = False  # the clause before was only 另一方面/同时
     for index, (c_start, c_end) in enumerate(clauses):
-        clause = opening(text, c_start, c_end)
-        if after_marker and clause.kind in (Opening.IMPERATIVE, Opening.MODAL):
-            clause = replace(clause, marked=True)
-        after_marker = _is_item_marker(text, c_start, c_end)
+        scan.read(index, c_start, c_end, len(clauses))
+    scan.close()
+    return scan.items
+
+
+@dataclass
+class _Open:
+    """The directive being built from a sentence's clauses."""
+
+    start: int
+    end: int
+    who: str
+    adverbial: bool  # opened by an imperative (围绕…,紧盯…)
+    listed: bool  # an item of a list after a colon
+
+
+@dataclass
+class _Scan:
+    """Reads one sentence clause by clause, opening, extending and closing directives."""
+
+    text: str
+    start: int
+    issuer: str | None
+    body: str | None
+    state: _State
+    items: list[tuple[int, int, str]] = field(default_factory=list)
+    current: _Open | None = None
+    after_marker: bool = False  # the clause before was only 另一方面/同时
+
+    def read(self, index: int, start: int, end: int, count: int) -> None:
+        """Take the sentence's clause number `index` of `count`, spanning [start, end)."""
+        clause = self._opening(start, end)
         if clause.kind in (Opening.PURPOSE, Opening.COURTESY, Opening.DESCRIPTION):
-            _close(text, current, who, items)
-            current = None
-            continue
-        if current is not None and _continues(clause):
-            current[1] = c_end
-            continue
-        lead = current is None and c_start - start <= _tables().elaboration_lead_max
-        owner = _owner(text, clause, (index == 0, lead), issuer, body, state)
-        if owner is not None:
-            _close(text, current, who, items)
-            current, who = [clause.start, c_end], owner
-            if index == 0 and _opens_elaboration(text, clause, c_end, len(clauses), state):
-                state.elaborating = True
-        elif current is not None:
-            current[1] = c_end
-    _close(text, current, who, items)
-    return items
+            self._stop_at(clause)
+            return
+        if self.current is not None and continues_directive(clause):
+            self.current.end = end
+            return
+        listed = _next_listed_item(self.text, start, self.current)
+        if listed and self.current is not None and self.current.listed:
+            if clause.kind is Opening.PLAIN:  # 抓牢…,做到…: each item is a verb phrase
+                clause = replace(clause, kind=Opening.IMPERATIVE)
+        lead = self.current is None and start - self.start <= _tables().elaboration_lead_max
+        owner = _owner(
+            self.text, clause, (index == 0 or listed, lead), self.issuer, self.body, self.state
+        )
+        if owner is None:
+            if self.current is not None:
+                self.current.end = end
+            return
+        self.close()
+        self.current = _Open(clause.start, end, owner, clause.kind is Opening.IMPERATIVE, listed)
+        if index == 0 and _opens_elaboration(self.text, clause, end, count, self.state):
+            self.state.elaborating = True
+
+    def _stop_at(self, clause: ClauseOpening) -> None:
+        """A purpose, courtesy or description clause ends the open directive."""
+        # 围绕…,紧盯…,思路就是: the imperatives were the description's adverbials.
+        adverbial = self.current is not None and self.current.adverbial
+        if not (adverbial and clause.kind is Opening.DESCRIPTION):
+            self.close()
+        self.current = None
+
+    def _opening(self, start: int, end: int) -> ClauseOpening:
+        clause = opening(self.text, start, end)
+        if self.after_marker and clause.kind in (Opening.IMPERATIVE, Opening.MODAL):
+            clause = replace(clause, marked=True)
+        self.after_marker = is_item_marker(self.text, start, end)
+        return clause
+
+    def close(self) -> None:
+        if self.current is not None:
+            _close(self.text, [self.current.start, self.current.end], self.current.who, self.items)
 
 
-def _continues(clause: ClauseOpening) -> bool:
-    """A second obligation in one sentence (要把…作为抓手,要持续抓好…) does not split it."""
-    if clause.kind is not Opening.MODAL or clause.marked:
+def _next_listed_item(text: str, start: int, current: _Open | None) -> bool:
+    """Whether the clause at `start` opens the next item of a list after a colon.
+
+    It does right after the colon (思路就是:抓牢…), and after a short item of that list
+    (抓牢“一个带动”,做到“五个确保”,…); after a long instruction the clause goes on.
+    """
+    if text[start - 1] in ":：":
+        return True
+    if current is None or not current.listed:
         return False
-    return clause.modal in cues().obligations and clause.modal not in cues().enumerators
-
-
-def _is_item_marker(text: str, start: int, end: int) -> bool:
-    """A clause that is only an item marker (另一方面,…): the clause after it opens an item."""
-    return text[slice(*trim_span(text, start, end))] in _tables().item_markers
+    return current.end - current.start <= _tables().listed_max
 
 
 def _opens_elaboration(
@@ -317,7 +368,7 @@ def _owner(
         committed = _committing_body(clause, state)
         if committed is not None:
             return committed
-        if state.elaborating and not _modal_in_elaboration(clause, lead):
+        if state.elaborating and not splits_elaboration(clause, lead):
             return None
         if issuer is not None:
             return issuer
@@ -325,17 +376,9 @@ def _owner(
     if clause.kind is not Opening.IMPERATIVE or issuer is None:
         return None
     if state.elaborating:
-        cue = first and _tables().elaboration_cues.starting_at(text, clause.start) > 0
+        cue = first and opens_with_elaboration_cue(text, clause.start)
         return issuer if cue else None
     return issuer if first or clause.marked else None
-
-
-def _modal_in_elaboration(clause: ClauseOpening, lead: bool) -> bool:
-    """In an elaboration a goal clause (…,确保…) or a next item (二是…, 另一方面,要…)
-    splits off; another modal must open its sentence."""
-    if lead or clause.marked or clause.modal in cues().enumerators:
-        return True
-    return clause.modal in _tables().goal_modals
 
 
 def _committing_body(clause: ClauseOpening, state: _State) -> str | None:
@@ -356,28 +399,9 @@ def _close(
 ) -> None:
     if current is None:
         return
-    start, end = trim_span(text, *_trim_quotes(text, *trim_span(text, current[0], current[1])))
+    start, end = trim_span(text, *trim_quotes(text, *trim_span(text, current[0], current[1])))
     if end - start >= 2:
         items.append((start, end, who))
-
-
-def _trim_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop an unmatched opening or closing quote at either end of the span."""
-    while start < end and text[start] in "“‘" and _closing_for(text[start]) not in text[start:end]:
-        start += 1
-    while end > start and text[end - 1] in "”’":
-        if _opening_for(text[end - 1]) in text[start:end]:
-            break
-        end -= 1
-    return start, end
-
-
-def _closing_for(mark: str) -> str:
-    return "”" if mark == "“" else "’"
-
-
-def _opening_for(mark: str) -> str:
-    return "“" if mark == "”" else "‘"
 
 
 def _directive(

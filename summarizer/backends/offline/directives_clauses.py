@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
+from summarizer.backends.offline._segments import trim_span
 from summarizer.backends.offline._tables import WordSet, alternation, table, words
 
 OPENING_MARKS = frozenset("“‘「『\"' \u3000")
@@ -58,6 +59,8 @@ class _Cues:
     enumerators: WordSet
     adverbs: WordSet
     item_markers: WordSet
+    elaboration_cues: WordSet
+    goal_modals: frozenset[str]
     purposes: WordSet
     courtesies: WordSet
     report_words: tuple[str, ...]
@@ -79,6 +82,8 @@ def cues() -> _Cues:
         enumerators=WordSet(words("directive_cues", "enumerators")),
         adverbs=WordSet(words("directive_cues", "lead_adverbs")),
         item_markers=WordSet(words("directive_cues", "item_markers")),
+        elaboration_cues=WordSet(words("directive_cues", "elaboration_cues")),
+        goal_modals=frozenset(words("directive_cues", "goal_modals")),
         purposes=WordSet(words("directive_cues", "purpose_openers")),
         courtesies=WordSet(words("directive_cues", "courtesies")),
         report_words=words("directive_cues", "report_words"),
@@ -180,3 +185,49 @@ def _is_modal(text: str, pos: int, size: int, subject_start: int) -> bool:
 def _has_any(text: str, start: int, end: int, vocabulary: tuple[str, ...]) -> bool:
     clause = text[start:end]
     return any(w in clause for w in vocabulary)
+
+
+def continues_directive(clause: ClauseOpening) -> bool:
+    """A second obligation in one sentence (要把…作为抓手,要持续抓好…) does not split it."""
+    c = cues()
+    if clause.kind is not Opening.MODAL or clause.marked:
+        return False
+    return clause.modal in c.obligations and clause.modal not in c.enumerators
+
+
+def is_item_marker(text: str, start: int, end: int) -> bool:
+    """A clause that is only an item marker (另一方面,…): the clause after it opens an item."""
+    marker = text[slice(*trim_span(text, start, end))]
+    return bool(marker) and marker in cues().item_markers
+
+
+def splits_elaboration(clause: ClauseOpening, lead: bool) -> bool:
+    """In an elaboration a goal clause (…,确保…) or a next item (二是…, 另一方面,要…)
+    splits off; another modal must open its sentence (`lead`)."""
+    if lead or clause.marked or clause.modal in cues().enumerators:
+        return True
+    return clause.modal in cues().goal_modals
+
+
+def opens_with_elaboration_cue(text: str, start: int) -> bool:
+    """Whether an elaboration sentence opens with a cue of its own (坚持…, 着力…)."""
+    return cues().elaboration_cues.starting_at(text, start) > 0
+
+
+def trim_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop an unmatched opening or closing quote at either end of the span."""
+    while start < end and text[start] in "“‘" and _closing_for(text[start]) not in text[start:end]:
+        start += 1
+    while end > start and text[end - 1] in "”’":
+        if _opening_for(text[end - 1]) in text[start:end]:
+            break
+        end -= 1
+    return start, end
+
+
+def _closing_for(mark: str) -> str:
+    return "”" if mark == "“" else "’"
+
+
+def _opening_for(mark: str) -> str:
+    return "“" if mark == "”" else "‘"
