@@ -56,7 +56,7 @@ schemas: setup
 
 ## eval: score the offline backend on evals/fixtures; set the gates with
 ## EVAL_THRESHOLDS="metrics=0.9 speakers.strict=0.8" (LIST or LIST.strict|LIST.lenient=F1)
-EVAL_THRESHOLDS ?= speakers=0.95 directives=0.80 metrics=0.95 projects=0.97 directives.strict=0.72 projects.strict=0.96
+EVAL_THRESHOLDS ?= speakers=0.95 directives=0.95 metrics=0.95 projects=0.97 directives.strict=0.90 projects.strict=0.96
 eval: setup
 	$(BIN)/summarizer eval --backend offline --fixtures evals/fixtures \
 		--json evals/reports/offline.json --markdown evals/reports/offline.md \
