@@ -20,7 +20,7 @@ BACKENDS = ("auto", "offline", "llm", "local")
 MODES = ("AUTO", "TOOLS", "JSON", "MD_JSON")
 # What the model is asked to do (see summarizer/backends/llm.py): extract everything (plain),
 # pick and label the offline extractor's candidates and add what they missed (hybrid), or
-# only strike out the offline directive and project candidates that are wrong (review).
+# only say which of the offline directive and project candidates are right (review).
 STRATEGIES = ("auto", "plain", "hybrid", "review")
 
 

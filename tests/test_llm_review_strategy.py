@@ -1,4 +1,4 @@
-"""The review strategy: the model only strikes out wrong offline directive/project candidates."""
+"""The review strategy: the model only confirms offline directive/project candidates by id."""
 
 from __future__ import annotations
 
@@ -59,10 +59,10 @@ class _Offline:
         pass
 
 
-def test_struck_candidates_are_dropped_and_the_rest_kept_with_offline_labels() -> None:
-    verdict = {"not_directives": ["D2"], "not_projects": [2]}  # a bare number means P2
-    with FakeOpenAI([Step(payload={"not_directives": ["D9"], "not_projects": []}),
-                     Step(payload=verdict)]) as server:  # fmt: skip
+def test_unconfirmed_candidates_are_dropped_and_the_rest_kept_with_offline_labels() -> None:
+    kept = {"directives": ["D1"], "projects": [1]}  # a bare number means P1
+    with FakeOpenAI([Step(payload={"directives": ["D9"], "projects": []}),
+                     Step(payload=kept)]) as server:  # fmt: skip
         result = extract(settings(server.url, strategy="review"), candidates=_Offline())
     user = server.requests[0].body["messages"][-1]["content"]
     assert "D1 [李明] 要全力以赴抓项目、稳增长" in user and "P2 青山区 (上下文:" in user

@@ -1,7 +1,7 @@
 """The offline extractor's items as candidates for the model: picked by chunk, shown by id.
 
 The hybrid strategy shows every candidate for the model to pick and label; the review
-strategy shows only directives and projects, compactly, for the model to strike out.
+strategy shows only directives and projects, compactly, for the model to confirm.
 """
 
 from __future__ import annotations

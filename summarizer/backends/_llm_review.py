@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from summarizer.backends._chunking import Chunk, Grounded
 from summarizer.backends._llm_schema import (
     CandidateChoice,
-    CandidateVerdict,
+    KeptCandidates,
     DirectiveOut,
     MetricOut,
     MissedItems,
@@ -85,8 +85,8 @@ class ChunkReview:
     def review(self, model: BaseModel) -> tuple[Grounded, list[str]]:
         """Grounded items and the problems of the items that could not be grounded."""
         grounded, problems = Grounded(), []
-        if isinstance(model, CandidateVerdict):
-            problems += self._review_verdict(model, grounded)
+        if isinstance(model, KeptCandidates):
+            problems += self._review_kept(model, grounded)
         elif isinstance(model, CandidateChoice):
             problems += self._review_choices(model, grounded)
             problems += self._review_items(model.missed, grounded, prefix="missed.")
@@ -219,19 +219,20 @@ class ChunkReview:
             problems += _chosen(known.projects, p.id, f"projects[{i}]", out.projects, status)
         return problems
 
-    def _review_verdict(self, verdict: CandidateVerdict, out: Grounded) -> list[str]:
-        """Every candidate except those struck out; an unknown id is a problem to re-ask."""
+    def _review_kept(self, kept: KeptCandidates, out: Grounded) -> list[str]:
+        """The directive and project candidates kept, with every speaker and metric candidate;
+        an unknown id is a problem to re-ask."""
         known = self.candidates or Candidates()
-        struck_directives = _ids(verdict.not_directives, "D")
-        struck_projects = _ids(verdict.not_projects, "P")
+        kept_directives = _ids(kept.directives, "D")
+        kept_projects = _ids(kept.projects, "P")
         out.speakers += known.speakers.values()
         out.metrics += known.metrics.values()
-        out.directives += [d for i, d in known.directives.items() if i not in struck_directives]
-        out.projects += [p for i, p in known.projects.items() if i not in struck_projects]
-        if self.lenient:  # an unknown id strikes nothing; nothing is lost by ignoring it
+        out.directives += [d for i, d in known.directives.items() if i in kept_directives]
+        out.projects += [p for i, p in known.projects.items() if i in kept_projects]
+        if self.lenient:  # an unknown id keeps nothing; nothing is lost by ignoring it
             return []
-        return _unknown(struck_directives, known.directives, "not_directives") + _unknown(
-            struck_projects, known.projects, "not_projects"
+        return _unknown(kept_directives, known.directives, "directives") + _unknown(
+            kept_projects, known.projects, "projects"
         )
 
     def _retitled(self, speaker: Speaker, title: str | None) -> Speaker:

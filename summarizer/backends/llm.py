@@ -40,7 +40,7 @@ from summarizer.backends._llm_schema import (
     LLM_SCHEMA_VERSION,
     ArticleItems,
     CandidateChoice,
-    CandidateVerdict,
+    KeptCandidates,
 )
 from summarizer.backends._transport import RetryPolicy, Transport
 from summarizer.backends.base import Backend, Extraction
@@ -69,7 +69,7 @@ _ACTIVE_TALLY: ContextVar[Tally | None] = ContextVar("summarizer_active_tally", 
 # models wrapped once here are used as they are.
 _ITEMS_MODEL: type[BaseModel] = instructor.openai_schema(ArticleItems)
 _CHOICE_MODEL: type[BaseModel] = instructor.openai_schema(CandidateChoice)
-_VERDICT_MODEL: type[BaseModel] = instructor.openai_schema(CandidateVerdict)
+_KEPT_MODEL: type[BaseModel] = instructor.openai_schema(KeptCandidates)
 # What `auto` means against an endpoint (the local backend chooses its own; see local.py).
 DEFAULT_STRATEGY = "hybrid"
 DEFAULT_MODE = "TOOLS"
@@ -303,7 +303,7 @@ class LLMBackend:
 
     def _response_model(self, candidates: Candidates | None) -> type[BaseModel]:
         if self._strategy == "review":
-            return _VERDICT_MODEL
+            return _KEPT_MODEL
         return _CHOICE_MODEL if candidates else _ITEMS_MODEL
 
     def _user_prompt(
