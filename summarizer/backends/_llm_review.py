@@ -19,8 +19,8 @@ from pydantic import BaseModel
 from summarizer.backends._chunking import Chunk, Grounded
 from summarizer.backends._llm_schema import (
     CandidateChoice,
-    KeptCandidates,
     DirectiveOut,
+    KeptCandidates,
     MetricOut,
     MissedItems,
     ProjectOut,
