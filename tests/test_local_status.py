@@ -64,12 +64,13 @@ def test_model_ready_needs_the_server_too(tmp_path: Path, monkeypatch: pytest.Mo
     assert local.model_ready(settings, spec)
 
 
-def test_auto_picks_local_only_when_ready_and_no_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_auto_never_picks_the_local_model_even_when_it_is_ready(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(local, "model_ready", lambda settings: True)
-    assert choose_backend_name(Settings()) == "local"
-    assert choose_backend_name(Settings(base_url="http://127.0.0.1:1/v1")) == "llm"
-    monkeypatch.setattr(local, "model_ready", lambda settings: False)
     assert choose_backend_name(Settings()) == "offline"
+    assert choose_backend_name(Settings(base_url="http://127.0.0.1:1/v1")) == "llm"
+    assert choose_backend_name(Settings(backend="local")) == "local"
 
 
 def test_require_ready_names_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
