@@ -20,10 +20,10 @@ __all__ = ["chunk_candidates", "render_for_choice", "render_for_review", "review
            "as_grounded"]  # fmt: skip
 
 # A directive is judged by its opening; its tail costs prompt tokens and adds little.
-REVIEW_DIRECTIVE_CHARS = 80
+REVIEW_DIRECTIVE_CHARS = 48
 # Characters of the source on each side of a project name: enough to tell a road that is
 # being built from a road that is only an address.
-REVIEW_PROJECT_CONTEXT = 18
+REVIEW_PROJECT_CONTEXT = 12
 _SPACE = re.compile(r"\s+")
 
 

@@ -8,6 +8,7 @@ message); in lenient mode (re-asks exhausted) the item is dropped and counted.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from summarizer.ground import ArticleText, fold, locate
 from summarizer.models import Directive, Evidence, Metric, Project, Speaker
 from summarizer.numbers import parse_number, scale_unit
 
+log = logging.getLogger("summarizer.llm")
 _DECLINE = re.compile(r"(下降|减少|下滑|回落|降低|收窄|负增长|减|降)了?\s*$")
 
 
@@ -220,8 +222,11 @@ class ChunkReview:
         return problems
 
     def _review_kept(self, kept: KeptCandidates, out: Grounded) -> list[str]:
-        """The directive and project candidates kept, with every speaker and metric candidate;
-        an unknown id is a problem to re-ask."""
+        """The directive and project candidates kept, with every speaker and metric candidate.
+
+        An id that names no candidate keeps nothing and is ignored rather than re-asked: a
+        re-ask costs the local model ~15 s and cannot recover what such an id meant.
+        """
         known = self.candidates or Candidates()
         kept_directives = _ids(kept.directives, "D")
         kept_projects = _ids(kept.projects, "P")
@@ -229,11 +234,12 @@ class ChunkReview:
         out.metrics += known.metrics.values()
         out.directives += [d for i, d in known.directives.items() if i in kept_directives]
         out.projects += [p for i, p in known.projects.items() if i in kept_projects]
-        if self.lenient:  # an unknown id keeps nothing; nothing is lost by ignoring it
-            return []
-        return _unknown(kept_directives, known.directives, "directives") + _unknown(
-            kept_projects, known.projects, "projects"
+        unknown = (kept_directives - known.directives.keys()) | (
+            kept_projects - known.projects.keys()
         )
+        if unknown:
+            log.info("review named no candidate with id(s) %s; ignored", ", ".join(sorted(unknown)))
+        return []
 
     def _retitled(self, speaker: Speaker, title: str | None) -> Speaker:
         if not title:
@@ -262,11 +268,6 @@ def _ids(values: list[str | int], prefix: str) -> set[str]:
     """Candidate ids as given, with a bare number read as `prefix` + number (3 → D3)."""
     ids = {str(v).strip().upper() for v in values}
     return {f"{prefix}{i}" if i.isdigit() else i for i in ids}
-
-
-def _unknown(ids: set[str], known: dict[str, Any], where: str) -> list[str]:
-    return [f"- {where}: unknown candidate id {i!r}; use an id from the list"
-            for i in sorted(ids - known.keys())]  # fmt: skip
 
 
 def _numeral_text(number: str | float) -> str:
