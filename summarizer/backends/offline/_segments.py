@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 SENTENCE_ENDS = frozenset("。！？!?；;\n")
+SENTENCE_END_MARK = re.compile("[。！？!?；;\n]")
 CLAUSE_ENDS = frozenset(",，、;；。！？!?:：\n")
 CLAUSE_BREAKS = frozenset(",，;；。！？!?:：\n")
 CLOSERS = frozenset("”’」』）)】")
 SPACE = frozenset(" \t\r\u3000\xa0")
+TRIMMED = SPACE | CLAUSE_ENDS
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -14,16 +18,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     size = len(text)
-    i = 0
-    while i < size:
-        if text[i] in SENTENCE_ENDS:
-            end = i + 1
-            while end < size and text[end] in CLOSERS:
-                end += 1
-            _add_trimmed(text, start, end, spans)
-            start = i = end
-            continue
-        i += 1
+    for mark in SENTENCE_END_MARK.finditer(text):
+        end = mark.end()
+        while end < size and text[end] in CLOSERS:
+            end += 1
+        _add_trimmed(text, start, end, spans)
+        start = end
     _add_trimmed(text, start, size, spans)
     return spans
 
@@ -62,9 +62,8 @@ def sentence_end(text: str, start: int) -> int:
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop blanks and clause punctuation at both ends of a span."""
-    strip = SPACE | CLAUSE_ENDS
-    while start < end and text[start] in strip:
+    while start < end and text[start] in TRIMMED:
         start += 1
-    while end > start and text[end - 1] in strip:
+    while end > start and text[end - 1] in TRIMMED:
         end -= 1
     return start, end

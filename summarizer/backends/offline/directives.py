@@ -36,6 +36,7 @@ from summarizer.models import Directive
 
 MEETING = "会议"
 CONTENT_SKIP = frozenset(",，:：;； \u3000")
+_BODY_STOP = re.compile("[,，。、“”]")  # a named body holds none of these
 
 
 @dataclass(frozen=True)
@@ -142,12 +143,11 @@ def _quoted_speaker(text: str, start: int, end: int, mentions: list[Mention]) ->
 
 def _lines(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 def _line_kind(text: str, start: int, end: int) -> str:
@@ -229,11 +229,14 @@ def _first_comma(text: str, start: int, end: int) -> int | None:
 def _leading_body(text: str, start: int, end: int, state: _State) -> str | None:
     """The named body a sentence opens with (高新区牢固树立…); remembered for 该区."""
     t = _tables()
-    for size in range(2, min(12, end - start) + 1):
+    limit = start + min(12, end - start)
+    stop = _BODY_STOP.search(text, start, limit)
+    stop_at = stop.start() if stop else limit
+    for size in range(2, limit - start + 1):
         candidate = text[start : start + size]
         if candidate in t.anaphors:
             return state.last_body
-        if any(ch in ",，。、“”" for ch in candidate):
+        if start + size > stop_at:  # the candidate holds punctuation
             return None
         if t.bodies.ending_at(text, start + size) and candidate not in t.pronouns:
             state.last_body = candidate

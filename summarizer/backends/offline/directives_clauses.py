@@ -16,6 +16,9 @@ from summarizer.backends.offline._tables import WordSet, alternation, table, wor
 OPENING_MARKS = frozenset("“‘「『\"' \u3000")
 QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "(": ")", "（": "）"}
 CLAUSE_SPLITS = frozenset(",，:：")
+# The only characters split_clauses acts on: quote marks and clause splits.
+_MARK_CHARS = "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + "".join(CLAUSE_SPLITS)
+CLAUSE_MARKS = re.compile(f"[{re.escape(_MARK_CHARS)}]")
 MAX_SUBJECT = 14
 SUBJECT_STOP = re.compile("[的,，、“”‘’《》()（）]")  # a subject holds none of these
 # A listed or bracketed subject (市发改委、市工信局等部门要…, 各县(市、区)要…) may be longer,
@@ -63,8 +66,8 @@ class _Cues:
     goal_modals: frozenset[str]
     purposes: WordSet
     courtesies: WordSet
-    report_words: tuple[str, ...]
-    description_words: tuple[str, ...]
+    report_words: re.Pattern[str]
+    description_words: re.Pattern[str]
 
 
 @cache
@@ -86,9 +89,14 @@ def cues() -> _Cues:
         goal_modals=frozenset(words("directive_cues", "goal_modals")),
         purposes=WordSet(words("directive_cues", "purpose_openers")),
         courtesies=WordSet(words("directive_cues", "courtesies")),
-        report_words=words("directive_cues", "report_words"),
-        description_words=words("directive_cues", "description_words"),
+        report_words=_any_of(words("directive_cues", "report_words")),
+        description_words=_any_of(words("directive_cues", "description_words")),
     )
+
+
+def _any_of(vocabulary: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of the words (one that never matches for no words)."""
+    return re.compile(alternation(vocabulary) if vocabulary else "(?!)")
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -96,8 +104,8 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     closers: list[str] = []
     clause_start = start
-    for i in range(start, end):
-        ch = text[i]
+    for mark in CLAUSE_MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if ch in QUOTE_PAIRS and QUOTE_PAIRS[ch] in text[i + 1 : i + 1 + MAX_QUOTED]:
             closers.append(QUOTE_PAIRS[ch])
         elif closers and ch == closers[-1]:
@@ -182,9 +190,8 @@ def _is_modal(text: str, pos: int, size: int, subject_start: int) -> bool:
     return True
 
 
-def _has_any(text: str, start: int, end: int, vocabulary: tuple[str, ...]) -> bool:
-    clause = text[start:end]
-    return any(w in clause for w in vocabulary)
+def _has_any(text: str, start: int, end: int, vocabulary: re.Pattern[str]) -> bool:
+    return vocabulary.search(text, start, end) is not None
 
 
 def continues_directive(clause: ClauseOpening) -> bool:
