@@ -150,6 +150,9 @@ def opening(text: str, start: int, end: int) -> ClauseOpening:
 def _modal_after_subject(text: str, start: int, end: int) -> tuple[int, str] | None:
     """(position, word) of a modal after a short subject, or None."""
     c = cues()
+    reach = min(end, start + MAX_LISTED_SUBJECT + c.modals.longest)
+    if c.modal_pattern.search(text, start, reach) is None:
+        return None  # no modal in reach of either kind of subject (the common case)
     window = min(end, start + MAX_SUBJECT + c.modals.longest)
     stop = SUBJECT_STOP.search(text, start, window)
     for match in c.modal_pattern.finditer(text, start, stop.start() if stop else window):

@@ -90,12 +90,14 @@ def _alternation(words: list[str]) -> str:
 
 def _number_pattern(units: dict[str, Any]) -> str:
     base = units["money"] + units["fraction"] + units["measure"] + units["count"]
+    # A look-ahead on the first character lets the scan skip most positions quickly.
     return (
+        r"(?=[\d零〇两一二三四五六七八九十百千])(?:"
         rf"(?P<pct>百分之(?P<pctnum>{_CHINESE}|\d+(?:\.\d+)?))"
         rf"|(?P<num>{_ARABIC}|{_CHINESE})"
         rf"(?P<mult>{_alternation(units['multipliers'])})?"
         rf"(?:{_alternation(units['approximate_inner'])})?"
-        rf"(?P<unit>{_alternation(base)})?"
+        rf"(?P<unit>{_alternation(base)})?)"
     )
 
 
@@ -103,10 +105,12 @@ def _rank_pattern(rank: dict[str, Any]) -> str:
     lead = _alternation(rank["lead_verbs"])
     suffix = _alternation(rank["ordinal_suffixes"])
     first = _alternation(rank["first_place"])
+    heads = re.escape("".join(sorted({w[0] for w in rank["lead_verbs"]} | {"第"})))
     return (
+        rf"(?=[{heads}])(?:"  # skip positions no alternative can start at
         rf"(?:(?:{lead})[^，。；,;\d第]{{0,8}}?第(?P<lnum>{_ORDINAL})(?:{suffix})?)"
         rf"|(?:第(?P<snum>{_ORDINAL})(?:{suffix}))"
-        rf"|(?:(?:{lead})[^，。；,;\d第]{{0,8}}?(?P<first>{first}))"
+        rf"|(?:(?:{lead})[^，。；,;\d第]{{0,8}}?(?P<first>{first})))"
     )
 
 

@@ -167,6 +167,8 @@ def _shortens(short: str, full: str) -> bool:
         return True
     if len(short) >= len(full):
         return False
+    if not (full.startswith(short[:MIN_KEPT]) and full.endswith(short[-MIN_KEPT:])):
+        return False  # every cut below keeps both of these ends
     return any(
         full.startswith(short[:cut]) and full.endswith(short[cut:])
         for cut in range(MIN_KEPT, len(short) - MIN_KEPT + 1)

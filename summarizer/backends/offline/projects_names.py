@@ -9,7 +9,6 @@ are dropped: categories, slogans, designations, positioning goals, addresses, fi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,7 +39,6 @@ class NameSpan:
 @dataclass(frozen=True)
 class _Cues:
     suffixes: re.Pattern[str]
-    suffix_heads: re.Pattern[str]
     strong: frozenset[str]
     context: tuple[str, ...]
     categories: re.Pattern[str]
@@ -69,8 +67,7 @@ def cues() -> _Cues:
     weak = words("project_cues", "weak_suffixes")
     categories = alternation(words("project_cues", "list_categories"))
     return _Cues(
-        suffixes=re.compile(alternation(strong + weak)),
-        suffix_heads=re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in strong + weak}))}]"),
+        suffixes=_overlapping(strong + weak),
         strong=frozenset(strong),
         context=words("project_cues", "construction_context"),
         categories=re.compile(
@@ -99,6 +96,13 @@ def cues() -> _Cues:
     )
 
 
+def _overlapping(endings: tuple[str, ...]) -> re.Pattern[str]:
+    """Group 1: the longest ending starting at each position (a lookahead, so they overlap)."""
+    heads = "".join(sorted({re.escape(word[0]) for word in endings}))
+    # Checking the first character before trying every ending makes a miss cheap.
+    return re.compile(f"(?=[{heads}])(?=({alternation(endings)}))")
+
+
 def find_names(text: str) -> list[NameSpan]:
     """Project names of the text in reading order, without duplicates of one span."""
     sites: list[tuple[int, int]] = []
@@ -113,15 +117,15 @@ def find_names(text: str) -> list[NameSpan]:
 def _suffixed(text: str) -> list[NameSpan]:
     c = cues()
     found = []
-    for match in _suffix_matches(text):
-        suffix_start, suffix_end = match.span()
+    for match in c.suffixes.finditer(text):
+        suffix_start, suffix_end = match.span(1)
         end = _absorb_parenthesis(text, suffix_end)
         if not _may_end(text, end):
             continue
         start = name_start(text, suffix_start)
         if suffix_start - start < MIN_SPECIFIC:
             continue
-        strong = match.group() in c.strong
+        strong = match.group(1) in c.strong
         if not strong and c.not_names.ending_at(text, suffix_end):
             continue  # 安全底线, 工作站: a weak ending inside a common word
         if strong or _construction_nearby(text, start, end):
@@ -168,18 +172,7 @@ def _construction_nearby(text: str, start: int, end: int) -> bool:
     c = cues()
     if any(word in clause for word in c.context):
         return True
-    return any(m.group() in c.strong for m in _suffix_matches(clause))
-
-
-def _suffix_matches(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-    """The longest project ending starting at each position of text[start:end] (overlapping)."""
-    c = cues()
-    stop = len(text) if end is None else end
-    # Trying the endings only where one can begin is much faster than a lookahead everywhere.
-    for head in c.suffix_heads.finditer(text, start, stop):
-        match = c.suffixes.match(text, head.start(), stop)
-        if match:
-            yield match
+    return any(m.group(1) in c.strong for m in c.suffixes.finditer(clause))
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -221,8 +214,8 @@ def _is_site(name: str) -> bool:
 
 def _item_start(text: str, end: int) -> int:
     """Start of a listed item ending at `end`; a verb inside its ending stays (…改造工程)."""
-    suffixes = _suffix_matches(text, max(0, end - MAX_SUFFIX), end)
-    heads = [m.start() for m in suffixes if m.end() == end]
+    suffixes = cues().suffixes.finditer(text, max(0, end - MAX_SUFFIX), end)
+    heads = [m.start(1) for m in suffixes if m.end(1) == end]
     start = name_start(text, min(heads, default=end))
     if end - start >= MIN_SPECIFIC:
         return start
@@ -236,9 +229,10 @@ def _all_name_chars(text: str, start: int, end: int) -> bool:
 
 def _join_and(text: str, start: int) -> int:
     """Extend a listed item over 和 when its left part is no name of its own (镓和锂系列产品)."""
+    c = cues()
     while start > 1 and text[start - 1] in "和及与":
         left = name_start(text, start - 1)
-        ends_named = any(m.end() == start - 1 for m in _suffix_matches(text, left, start - 1))
+        ends_named = any(m.end(1) == start - 1 for m in c.suffixes.finditer(text, left, start - 1))
         if left >= start - 1 or ends_named:
             break
         start = left
@@ -247,9 +241,10 @@ def _join_and(text: str, start: int) -> int:
 
 def _split_on_and(text: str, start: int, end: int) -> list[NameSpan]:
     """Split A和B when A itself ends with a project word; keep 镓和锂系列产品 whole."""
+    c = cues()
     for i in range(start + 1, end - 1):
         if text[i] in "和及与":
-            if any(m.end() == i for m in _suffix_matches(text, start, i)):
+            if any(m.end(1) == i for m in c.suffixes.finditer(text, start, i)):
                 return [NameSpan(start, i, True), NameSpan(i + 1, end, True)]
     return [NameSpan(start, end, True)]
 
