@@ -44,6 +44,15 @@ def surname_pattern() -> str:
 
 
 @cache
+def surname_heads() -> str:
+    """Regex class of the characters a surname can begin with."""
+    data = table("surnames")
+    singles = {ch for ch in str(data["single"]) if not ch.isspace()}
+    firsts = {str(c)[0] for c in data["compound"]}
+    return "[" + "".join(re.escape(ch) for ch in sorted(singles | firsts)) + "]"
+
+
+@cache
 def compiled(pattern: str) -> re.Pattern[str]:
     """Compile a pattern once per process."""
     return re.compile(pattern)

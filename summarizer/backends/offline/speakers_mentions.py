@@ -16,6 +16,7 @@ from summarizer.backends.offline._tables import (
     CJK,
     WordSet,
     alternation,
+    surname_heads,
     surname_pattern,
     table,
     words,
@@ -75,7 +76,8 @@ def vocabulary() -> _Vocabulary:
     speech = table("speech_verbs")
     frame = _frame_pattern(speech)
     acts = f"{bare_verbs}|{frame.pattern}"
-    bare = f"(?:(?<![{CJK}])|(?<=由))({surname}[{CJK}]{{1,2}}?)(?={acts})"
+    # Each pattern opens with a look-ahead on a surname's first character: a miss is cheap.
+    bare = f"(?={surname_heads()})(?:(?<![{CJK}])|(?<=由))({surname}[{CJK}]{{1,2}}?)(?={acts})"
     titles = table("titles")
     posts = alternation(words("titles", "posts"))
     return _Vocabulary(
@@ -113,7 +115,7 @@ def _frame_pattern(speech: dict[str, object]) -> re.Pattern[str]:
 def _post_after_pattern(surname: str, posts: str) -> re.Pattern[str]:
     """张伟区长: a name, then a post, then no second name (张家港市长王某 is another person)."""
     leads = "".join(f"|(?<={re.escape(w)})" for w in words("speech_verbs", "post_after_name_leads"))
-    start = f"(?:(?<![{CJK}]){leads})"
+    start = f"(?={surname_heads()})(?:(?<![{CJK}]){leads})"
     return re.compile(f"{start}({surname}[{CJK}]{{1,2}}?)(?:{posts})(?!{surname}[{CJK}])")
 
 
