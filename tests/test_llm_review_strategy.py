@@ -7,7 +7,7 @@ from llm_support import TEXT, extract, settings
 
 from summarizer.backends.base import Extraction
 from summarizer.backends.local import local_llm_settings
-from summarizer.document import Article, PreparedDocument
+from summarizer.document import PreparedDocument
 from summarizer.models import (
     Directive,
     Evidence,
@@ -87,17 +87,3 @@ def test_the_local_model_reviews_in_json_mode_unless_told_otherwise() -> None:
     assert (automatic.strategy, automatic.mode) == ("review", "JSON")
     chosen = local_llm_settings(Settings(strategy="plain", mode="TOOLS"), "http://127.0.0.1:1/v1")
     assert (chosen.strategy, chosen.mode) == ("plain", "TOOLS")
-
-
-def test_a_document_of_several_articles_is_reviewed_in_one_request() -> None:
-    cut = TEXT.index("李明强调")
-    articles = (
-        Article(index=0, text=TEXT[:cut], offsets=tuple(range(cut))),
-        Article(index=1, text=TEXT[cut:], offsets=tuple(range(cut, len(TEXT)))),
-    )
-    two = PreparedDocument(id="two", original=TEXT, articles=articles)
-    kept = {"directives": ["D1", "D2"], "projects": ["P1", "P2"]}
-    with FakeOpenAI([Step(payload=kept)]) as server:
-        result = extract(settings(server.url, strategy="review"), two, candidates=_Offline())
-    assert len(server.requests) == 1
-    assert len(result.directives) == 2 and len(result.projects) == 2

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from typing import Any
 
 from summarizer.backends._chunking import Chunk, Grounded
@@ -17,8 +16,8 @@ from summarizer.backends.base import Extraction
 from summarizer.document import Article
 from summarizer.models import Project
 
-__all__ = ["chunk_candidates", "document_candidates", "render_for_choice", "render_for_review",
-           "reviewable", "as_grounded"]  # fmt: skip
+__all__ = ["chunk_candidates", "render_for_choice", "render_for_review", "reviewable",
+           "as_grounded"]  # fmt: skip
 
 # A directive is judged by its opening; its tail costs prompt tokens and adds little.
 REVIEW_DIRECTIVE_CHARS = 48
@@ -35,20 +34,11 @@ def chunk_candidates(offline: Extraction, article: Article, chunk: Chunk) -> Can
     def inside(items: list[Any]) -> list[Any]:
         return [i for i in items if lo <= i.evidence.start and i.evidence.end <= hi]
 
-    return _numbered(offline, inside)
-
-
-def document_candidates(offline: Extraction) -> Candidates:
-    """Every offline item of the document, with ids."""
-    return _numbered(offline, list)
-
-
-def _numbered(offline: Extraction, pick: Callable[[list[Any]], list[Any]]) -> Candidates:
     return Candidates(
-        speakers={f"S{n}": s for n, s in enumerate(pick(offline.speakers), 1)},
-        directives={f"D{n}": d for n, d in enumerate(pick(offline.directives), 1)},
-        metrics={f"M{n}": m for n, m in enumerate(pick(offline.metrics), 1)},
-        projects={f"P{n}": p for n, p in enumerate(pick(offline.projects), 1)},
+        speakers={f"S{n}": s for n, s in enumerate(inside(offline.speakers), 1)},
+        directives={f"D{n}": d for n, d in enumerate(inside(offline.directives), 1)},
+        metrics={f"M{n}": m for n, m in enumerate(inside(offline.metrics), 1)},
+        projects={f"P{n}": p for n, p in enumerate(inside(offline.projects), 1)},
     )
 
 

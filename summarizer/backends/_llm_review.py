@@ -87,7 +87,9 @@ class ChunkReview:
     def review(self, model: BaseModel) -> tuple[Grounded, list[str]]:
         """Grounded items and the problems of the items that could not be grounded."""
         grounded, problems = Grounded(), []
-        if isinstance(model, CandidateChoice):
+        if isinstance(model, KeptCandidates):
+            problems += self._review_kept(model, grounded)
+        elif isinstance(model, CandidateChoice):
             problems += self._review_choices(model, grounded)
             problems += self._review_items(model.missed, grounded, prefix="missed.")
         elif isinstance(model, MissedItems):
@@ -219,44 +221,30 @@ class ChunkReview:
             problems += _chosen(known.projects, p.id, f"projects[{i}]", out.projects, status)
         return problems
 
+    def _review_kept(self, kept: KeptCandidates, out: Grounded) -> list[str]:
+        """The directive and project candidates kept, with every speaker and metric candidate.
+
+        An id that names no candidate keeps nothing and is ignored rather than re-asked: a
+        re-ask costs the local model ~15 s and cannot recover what such an id meant.
+        """
+        known = self.candidates or Candidates()
+        kept_directives = _ids(kept.directives, "D")
+        kept_projects = _ids(kept.projects, "P")
+        out.speakers += known.speakers.values()
+        out.metrics += known.metrics.values()
+        out.directives += [d for i, d in known.directives.items() if i in kept_directives]
+        out.projects += [p for i, p in known.projects.items() if i in kept_projects]
+        unknown = (kept_directives - known.directives.keys()) | (
+            kept_projects - known.projects.keys()
+        )
+        if unknown:
+            log.info("review named no candidate with id(s) %s; ignored", ", ".join(sorted(unknown)))
+        return []
+
     def _retitled(self, speaker: Speaker, title: str | None) -> Speaker:
         if not title:
             return speaker
         return speaker.model_copy(update={"title": self._title(title)})
-
-
-@dataclass
-class KeptReview:
-    """The review strategy's reply: the directive and project candidates the model kept.
-
-    Every speaker and metric candidate is kept as it is. An id that names no candidate keeps
-    nothing and is ignored rather than re-asked: a re-ask costs the local model ~15 s and
-    cannot recover what such an id meant.
-    """
-
-    candidates: Candidates
-    lenient: bool = False
-    result: Grounded | None = None
-
-    def __call__(self, model: BaseModel) -> None:
-        if not isinstance(model, KeptCandidates):
-            raise TypeError(f"expected KeptCandidates, got {type(model).__name__}")
-        known = self.candidates
-        kept_directives = _ids(model.directives, "D")
-        kept_projects = _ids(model.projects, "P")
-        self.result = Grounded(
-            speakers=list(known.speakers.values()),
-            directives=[d for i, d in known.directives.items() if i in kept_directives],
-            metrics=list(known.metrics.values()),
-            projects=[p for i, p in known.projects.items() if i in kept_projects],
-        )
-        unknown = kept_directives - known.directives.keys()
-        unknown |= kept_projects - known.projects.keys()
-        if unknown:
-            log.info("review named no candidate with id(s) %s; ignored", ", ".join(sorted(unknown)))
-
-
-Review = ChunkReview | KeptReview
 
 
 def _relabel(item: BaseModel, update: dict[str, Any]) -> BaseModel:

@@ -29,13 +29,12 @@ from summarizer.backends._chunking import Chunk, Grounded, merge, split_article
 from summarizer.backends._llm_candidates import (
     as_grounded,
     chunk_candidates,
-    document_candidates,
     render_for_choice,
     render_for_review,
     reviewable,
 )
 from summarizer.backends._llm_replies import raw_reply, salvage
-from summarizer.backends._llm_review import Candidates, ChunkReview, KeptReview, Review
+from summarizer.backends._llm_review import Candidates, ChunkReview
 from summarizer.backends._llm_schema import (
     ACTIVE_REVIEW,
     LLM_SCHEMA_VERSION,
@@ -176,17 +175,12 @@ class LLMBackend:
         token = _ACTIVE_TALLY.set(tally)
         try:
             offline = await self._offline_items(document)
-            if self._strategy == "review" and offline is not None:
-                parts = [await self._review_document(document, offline)]
-            else:
-                parts = [
-                    await self._extract_chunk(
-                        document, article, chunk, number, len(chunks), offline
-                    )
-                    for article in document.articles
-                    for chunks in [split_article(article.text, self.settings.chunk_chars)]
-                    for number, chunk in enumerate(chunks, 1)
-                ]
+            parts = [
+                await self._extract_chunk(document, article, chunk, number, len(chunks), offline)
+                for article in document.articles
+                for chunks in [split_article(article.text, self.settings.chunk_chars)]
+                for number, chunk in enumerate(chunks, 1)
+            ]
         finally:
             _ACTIVE_TALLY.reset(token)
         merged = merge(parts)
@@ -218,30 +212,15 @@ class LLMBackend:
             tally.article_start = tally.tokens
         tally.chunks += 1
         candidates = chunk_candidates(offline, article, chunk) if offline else None
-        review = ChunkReview(document, article, chunk, candidates or None)
-        response_model = _CHOICE_MODEL if candidates else _ITEMS_MODEL
-        user = self._user_prompt(chunk, number, count, candidates)
-        return await self._answer(user, response_model, review)
-
-    async def _review_document(self, document: PreparedDocument, offline: Extraction) -> Grounded:
-        """Review strategy: one request for all the document's directive/project candidates
-        (one per article cost the local model ~3 s more per extra article)."""
-        tally = _tally()
-        tally.article_start = tally.tokens
-        tally.chunks += 1
-        candidates = document_candidates(offline)
-        if not reviewable(candidates):
+        if self._strategy == "review" and not reviewable(candidates):
             return as_grounded(candidates)  # nothing to judge: no request
-        listed = render_for_review(candidates, document.original)
-        user = self._prompts.render("user_review", candidates=listed)
-        return await self._answer(user, _KEPT_MODEL, KeptReview(candidates))
-
-    async def _answer(self, user: str, response_model: type[BaseModel], review: Review) -> Grounded:
-        """The grounded reply to one user prompt: from the cache, else from the model."""
+        review = ChunkReview(document, article, chunk, candidates or None)
+        response_model = self._response_model(candidates)
+        user = self._user_prompt(document, chunk, number, count, candidates)
         key = self._cache_key(user, response_model)
         cached = self._cache.get(key) if self._cache else None
         if cached is not None:
-            _tally().cached_chunks += 1
+            tally.cached_chunks += 1
             return _replay(cached.reply, response_model, review)
         messages = [{"role": "system", "content": self._system}, {"role": "user", "content": user}]
         grounded, reply, spent = await self._ask(messages, response_model, review)
@@ -250,7 +229,7 @@ class LLMBackend:
         return grounded
 
     async def _ask(
-        self, messages: list[dict[str, str]], response_model: type[BaseModel], review: Review
+        self, messages: list[dict[str, str]], response_model: type[BaseModel], review: ChunkReview
     ) -> tuple[Grounded, str, tuple[int, int]]:
         tally = _tally()
         before = (tally.replies, tally.prompt_tokens, tally.completion_tokens)
@@ -282,7 +261,7 @@ class LLMBackend:
         return grounded or Grounded(), reply, spent
 
     def _after_failure(
-        self, exc: InstructorRetryException, response_model: type[BaseModel], review: Review
+        self, exc: InstructorRetryException, response_model: type[BaseModel], review: ChunkReview
     ) -> tuple[Grounded | None, str]:
         """Re-asks exhausted (or budget spent): keep the items that ground, or fail."""
         cause = exc.__cause__
@@ -322,10 +301,23 @@ class LLMBackend:
             return self._prompts.render("system_review")
         return self._prompts.system()
 
+    def _response_model(self, candidates: Candidates | None) -> type[BaseModel]:
+        if self._strategy == "review":
+            return _KEPT_MODEL
+        return _CHOICE_MODEL if candidates else _ITEMS_MODEL
+
     def _user_prompt(
-        self, chunk: Chunk, number: int, count: int, candidates: Candidates | None
+        self,
+        document: PreparedDocument,
+        chunk: Chunk,
+        number: int,
+        count: int,
+        candidates: Candidates | None,
     ) -> str:
         common = {"article": chunk.text, "part_number": number, "part_count": count}
+        if self._strategy == "review" and candidates is not None:
+            listed = render_for_review(candidates, document.original)
+            return self._prompts.render("user_review", candidates=listed)
         if candidates:
             listed = render_for_choice(candidates)
             return self._prompts.render("user_hybrid", candidates=listed, **common)
@@ -391,7 +383,7 @@ def _observe(outcome: Any) -> None:
         tally.add_tokens(usage.prompt_tokens or 0, usage.completion_tokens or 0)
 
 
-def _replay(reply: str, response_model: type[BaseModel], review: Review) -> Grounded:
+def _replay(reply: str, response_model: type[BaseModel], review: ChunkReview) -> Grounded:
     """Ground a cached reply again (cheap, and the same code path as a fresh one)."""
     review.lenient = True
     token = ACTIVE_REVIEW.set(review)
