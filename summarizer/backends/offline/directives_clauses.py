@@ -207,8 +207,11 @@ def continues_directive(clause: ClauseOpening) -> bool:
 
 def is_item_marker(text: str, start: int, end: int) -> bool:
     """A clause that is only an item marker (另一方面,…): the clause after it opens an item."""
-    marker = text[slice(*trim_span(text, start, end))]
-    return bool(marker) and marker in cues().item_markers
+    markers = cues().item_markers
+    start, end = trim_span(text, start, end)
+    if not 0 < end - start <= markers.longest:
+        return False  # most clauses: longer than any marker
+    return text[start:end] in markers
 
 
 def splits_elaboration(clause: ClauseOpening, lead: bool) -> bool:

@@ -19,6 +19,7 @@ NUMERALS = frozenset("一二三四五六七八九十百千万两0123456789")
 COUNTED = re.compile("[0-9一二三四五六七八九十两几]+[多余]?[个项批座条]")  # 21个项目: a count
 QUOTED = re.compile("“([^”]*)”")
 CLAUSE_MARKS = frozenset(",，。；;：:！？!?\n")
+CLAUSE_MARK = re.compile(f"[{re.escape(''.join(sorted(CLAUSE_MARKS)))}]")
 MAX_NAME = 30
 MAX_CATEGORY_GAP = 12
 MAX_SUFFIX = 8  # longest project ending looked for at the end of a listed item
@@ -40,7 +41,7 @@ class NameSpan:
 class _Cues:
     suffixes: re.Pattern[str]
     strong: frozenset[str]
-    context: tuple[str, ...]
+    context: re.Pattern[str]
     categories: re.Pattern[str]
     generic: WordSet
     generic_or_vision: WordSet
@@ -69,7 +70,7 @@ def cues() -> _Cues:
     return _Cues(
         suffixes=_overlapping(strong + weak),
         strong=frozenset(strong),
-        context=words("project_cues", "construction_context"),
+        context=re.compile(alternation(words("project_cues", "construction_context")) or "(?!)"),
         categories=re.compile(
             f"(?:等|为代表的)([^,，。；;、]{{0,{MAX_CATEGORY_GAP}}}?)(?:{categories})"
         ),
@@ -117,6 +118,7 @@ def find_names(text: str) -> list[NameSpan]:
 def _suffixed(text: str) -> list[NameSpan]:
     c = cues()
     found = []
+    nearby: dict[tuple[int, int], bool] = {}  # names of one clause share its answer
     for match in c.suffixes.finditer(text):
         suffix_start, suffix_end = match.span(1)
         end = _absorb_parenthesis(text, suffix_end)
@@ -128,7 +130,7 @@ def _suffixed(text: str) -> list[NameSpan]:
         strong = match.group(1) in c.strong
         if not strong and c.not_names.ending_at(text, suffix_end):
             continue  # 安全底线, 工作站: a weak ending inside a common word
-        if strong or _construction_nearby(text, start, end):
+        if strong or _construction_nearby(text, clause_bounds(text, start, end), nearby):
             found.append(NameSpan(start, end, listed=False))
     return found
 
@@ -166,11 +168,18 @@ def name_start(text: str, end: int) -> int:
     return pos
 
 
-def _construction_nearby(text: str, start: int, end: int) -> bool:
-    left, right = clause_bounds(text, start, end)
-    clause = text[left:right]
+def _construction_nearby(
+    text: str, clause: tuple[int, int], known: dict[tuple[int, int], bool]
+) -> bool:
+    """Whether the clause speaks of construction or names a strong project ending."""
+    if clause not in known:
+        known[clause] = _speaks_of_construction(text[clause[0] : clause[1]])
+    return known[clause]
+
+
+def _speaks_of_construction(clause: str) -> bool:
     c = cues()
-    if any(word in clause for word in c.context):
+    if c.context.search(clause):
         return True
     return any(m.group(1) in c.strong for m in c.suffixes.finditer(clause))
 
@@ -180,10 +189,8 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = start
     while left > 0 and text[left - 1] not in CLAUSE_MARKS:
         left -= 1
-    right = end
-    while right < len(text) and text[right] not in CLAUSE_MARKS:
-        right += 1
-    return left, right
+    mark = CLAUSE_MARK.search(text, end)
+    return left, mark.start() if mark else len(text)
 
 
 def _listed(text: str, sites: list[tuple[int, int]]) -> list[NameSpan]:
