@@ -89,8 +89,10 @@ def summary_lines(records: list[dict[str, Any]], start_seconds: float) -> list[s
     for key in ("prompt_tokens", "completion_tokens", "calls"):
         lines.append(f"{key}/article: mean {statistics.mean(r[key] for r in done):.0f}")
     # The article's own size, in characters (the server's tokenizer is not at hand here).
-    per_char = sum(r["prompt_tokens"] for r in done) / sum(r["chars"] for r in done)
-    lines.append(f"prompt tokens per article character: {per_char:.2f}")
+    chars = sum(r.get("chars", 0) for r in done)
+    if chars:
+        per_char = sum(r["prompt_tokens"] for r in done) / chars
+        lines.append(f"prompt tokens per article character: {per_char:.2f}")
     calls = sum(r["calls"] for r in done)
     reasks = sum(r["reasks"] for r in done)
     lines.append(f"re-ask rate: {reasks}/{calls} = {reasks / calls if calls else 0:.2f} per call")

@@ -27,3 +27,13 @@ def test_summary_lines_average_successes_and_count_failures() -> None:
 
 def test_summary_lines_with_every_article_failed() -> None:
     assert summary_lines([{"seed": "a", "seconds": 5.0, "error": "x"}], 1.0)[1] == "failed: 1"
+
+
+def test_prompt_tokens_are_also_given_per_article_character() -> None:
+    records = [
+        {"seed": "a", "chars": 1000, "seconds": 10.0, "calls": 1, "prompt_tokens": 500,
+         "completion_tokens": 20, "reasks": 0},
+        {"seed": "b", "chars": 3000, "seconds": 10.0, "calls": 1, "prompt_tokens": 1500,
+         "completion_tokens": 20, "reasks": 0},
+    ]  # fmt: skip
+    assert "prompt tokens per article character: 0.50" in summary_lines(records, 1.0)
