@@ -41,7 +41,7 @@ def brief_command(docs: Path, out: Path, url: str) -> list[str]:
 
 def child_env(cache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
-    env.update(SUMMARIZER_CACHE_DIR=str(cache), SUMMARIZER_HYBRID="0", COLUMNS="200")
+    env.update(SUMMARIZER_CACHE_DIR=str(cache), SUMMARIZER_STRATEGY="plain", COLUMNS="200")
     return env
 
 
