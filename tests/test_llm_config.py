@@ -13,7 +13,7 @@ from llm_support import GOOD, SECRET, extract, settings
 from summarizer.backends.llm import LLMBackend, endpoint_of
 from summarizer.errors import BackendError, ConfigurationError
 from summarizer.pipeline import summarize_many
-from summarizer.settings import Settings
+from summarizer.settings import Settings, resolve_settings
 
 
 def test_missing_base_url_names_the_variables_to_set() -> None:
@@ -77,3 +77,12 @@ def test_settings_repr_hides_the_key() -> None:
     assert SECRET not in repr(Settings(api_key=SECRET))
     backend = LLMBackend(Settings(model="m", base_url="http://127.0.0.1:9/v1", api_key=SECRET))
     assert backend.redact(f"key={SECRET}") == "key=***"
+
+
+def test_a_misspelt_or_retired_variable_is_an_error_that_names_the_right_one() -> None:
+    typo = "SUMMARIZER_CONCURENCY; did you mean SUMMARIZER_CONCURRENCY?"
+    with pytest.raises(ConfigurationError, match=typo):
+        resolve_settings(env={"SUMMARIZER_CONCURENCY": "8"})
+    with pytest.raises(ConfigurationError, match=r"variable SUMMARIZER_HYBRID$"):
+        resolve_settings(env={"SUMMARIZER_HYBRID": "0"})
+    assert resolve_settings(env={"SUMMARIZER_STRATEGY": "plain"}).strategy == "plain"

@@ -23,6 +23,10 @@ ApiKey = Annotated[
     typer.Option("--api-key", help="API key (prefer OPENAI_API_KEY).", show_default=False),
 ]
 Mode = Annotated[str | None, typer.Option("--mode", help="instructor mode: TOOLS, JSON, MD_JSON.")]
+Strategy = Annotated[
+    str | None,
+    typer.Option("--strategy", help="What the model does: plain, hybrid, review or auto."),
+]
 Concurrency = Annotated[int | None, typer.Option("--concurrency", help="Parallel requests.")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Bypass the response cache.")]
 
@@ -33,6 +37,7 @@ def settings_from(
     base_url: str | None,
     api_key: str | None,
     mode: str | None,
+    strategy: str | None,
     concurrency: int | None,
     no_cache: bool,
 ) -> Settings:
@@ -43,6 +48,7 @@ def settings_from(
         base_url=base_url,
         api_key=api_key,
         mode=mode,
+        strategy=strategy,
         concurrency=concurrency,
         use_cache=False if no_cache else None,
     )

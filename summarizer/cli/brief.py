@@ -39,13 +39,16 @@ def register(app: typer.Typer) -> None:
         base_url: opt.BaseUrl = None,
         api_key: opt.ApiKey = None,
         mode: opt.Mode = None,
+        strategy: opt.Strategy = None,
         concurrency: opt.Concurrency = None,
         no_cache: opt.NoCache = False,
     ) -> None:
         """Summarize the articles and write the weekly briefing (Markdown, HTML or Word)."""
         kind = output_format(format, out)
         period = period_of(week, since, until)
-        settings = opt.settings_from(backend, model, base_url, api_key, mode, concurrency, no_cache)
+        settings = opt.settings_from(
+            backend, model, base_url, api_key, mode, strategy, concurrency, no_cache
+        )
         collected = collect(inputs)
         outcomes = opt.progress_outcomes(collected.documents, settings)
         briefs = [o for o in outcomes if isinstance(o, Brief)]

@@ -16,6 +16,7 @@ from summarizer.cli._options import (
     Mode,
     Model,
     NoCache,
+    Strategy,
     settings_from,
 )
 from summarizer.errors import ConfigurationError
@@ -61,6 +62,7 @@ def eval_command(
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
     mode: Mode = None,
+    strategy: Strategy = None,
     concurrency: Concurrency = None,
     no_cache: NoCache = False,
     json_out: JsonOut = None,
@@ -72,7 +74,9 @@ def eval_command(
     """Run a backend over the fixtures, score it, and exit 1 when a gate fails."""
     thresholds = [parse_threshold(spec) for spec in min_f1 or []]
     old = load_baseline(baseline) if baseline else None
-    settings = settings_from(backend, model, base_url, api_key, mode, concurrency, no_cache)
+    settings = settings_from(
+        backend, model, base_url, api_key, mode, strategy, concurrency, no_cache
+    )
     report = evaluate(_load(fixtures), settings=settings, fixtures_dir=str(fixtures))
     comparison = compare(report, old, tolerance) if old else None
     print_report(report, Console(), comparison)

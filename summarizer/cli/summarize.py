@@ -24,11 +24,14 @@ def register(app: typer.Typer) -> None:
         base_url: opt.BaseUrl = None,
         api_key: opt.ApiKey = None,
         mode: opt.Mode = None,
+        strategy: opt.Strategy = None,
         concurrency: opt.Concurrency = None,
         no_cache: opt.NoCache = False,
     ) -> None:
         """Summarize documents; print one JSON brief (or failure) per line."""
-        settings = opt.settings_from(backend, model, base_url, api_key, mode, concurrency, no_cache)
+        settings = opt.settings_from(
+            backend, model, base_url, api_key, mode, strategy, concurrency, no_cache
+        )
         collected = collect(inputs)
         outcomes = [*collected.failures, *opt.progress_outcomes(collected.documents, settings)]
         for outcome in outcomes:
