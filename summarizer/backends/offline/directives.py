@@ -30,6 +30,7 @@ from summarizer.backends.offline.directives_clauses import (
     splits_elaboration,
     trim_quotes,
 )
+from summarizer.backends.offline.interviews import find_interview
 from summarizer.backends.offline.speakers_mentions import Mention
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Directive
@@ -104,13 +105,20 @@ def extract_directives(
     events = _events(text, mentions)
     state = _State()
     found: list[Directive] = []
+    interview = find_interview(text, mentions)
+    turns = interview.turns if interview is not None else {}
     for line_start, line_end in _lines(text):
-        kind = _line_kind(text, line_start, line_end)
+        turn = turns.get(line_start)  # an interview's question or answer paragraph
+        kind = "turn" if turn is not None else _line_kind(text, line_start, line_end)
         if kind != "body":
             state = _State(last_body=state.last_body)
         if kind == "headline":
             state.issuer = _last_speaker(events, line_start, line_end)
             continue
+        if turn is not None:
+            if turn.asks:
+                continue  # the reporter's question: never a directive
+            state.issuer, line_start = turn.speaker, turn.content
         state.elaborating, state.paragraph_body = False, None
         quoted = _quoted_speaker(text, line_start, line_end, mentions)
         if quoted is not None:
@@ -156,15 +164,11 @@ def _line_kind(text: str, start: int, end: int) -> str:
     line = text[start:end].strip()
     if line.endswith((":", "：")):
         return "body"  # 会议要求: introduces the items on the lines below
-    if len(line) <= t.headline_max and not _has_sentence(line) and "," not in line:
+    if len(line) <= t.headline_max and not any(mark in line for mark in "。！？!?；;,"):
         return "headline"
     if any(opener in line[:12] for opener in t.item_openers):
         return "lead"
     return "body"
-
-
-def _has_sentence(line: str) -> bool:
-    return any(mark in line for mark in "。！？!?；;")
 
 
 def _events(text: str, mentions: list[Mention]) -> list[_Event]:
@@ -220,10 +224,7 @@ def _after_dateline(text: str, start: int, end: int) -> int:
 
 def _first_comma(text: str, start: int, end: int) -> int | None:
     """The comma closing a short opening phrase (今年以来,…), if any."""
-    for i in range(start, end):
-        if text[i] in ",，":
-            return i
-    return None
+    return next((i for i in range(start, end) if text[i] in ",，"), None)
 
 
 def _leading_body(text: str, start: int, end: int, state: _State) -> str | None:

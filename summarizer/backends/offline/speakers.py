@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from summarizer.backends.offline.interviews import with_interview
 from summarizer.backends.offline.speakers_mentions import Mention, find_mentions
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Speaker
@@ -36,7 +37,7 @@ class SpeakerIndex:
 
     def add_article(self, article: Article) -> list[Mention]:
         """Find and register the mentions of one article; return them in reading order."""
-        found = find_mentions(article.text)
+        found = with_interview(article.text, find_mentions(article.text))
         self.mentions[article.index] = found
         latest: dict[str, _Person] = {}
         for mention in found:

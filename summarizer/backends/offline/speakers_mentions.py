@@ -158,7 +158,7 @@ def _post_after_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mentio
     found: list[Mention] = []
     for match in voc.post_after.finditer(text):
         name = match.group(1)
-        if not _plausible_name(name) or _overlaps(taken, match.start(), match.end()):
+        if not plausible_name(name) or _overlaps(taken, match.start(), match.end()):
             continue
         limit = sentence_end(text, match.end())
         if _speech_verb(text, match.end(), limit) is None:
@@ -179,7 +179,7 @@ def _name_end(text: str, pos: int) -> int | None:
         for given in (2, 1)
         if surname.end() + given <= len(text)
         and _CJK_RE.fullmatch(text, surname.end(), surname.end() + given)
-        and _plausible_name(text[pos : surname.end() + given])
+        and plausible_name(text[pos : surname.end() + given])
         and _name_may_end(text, surname.end() + given)
     ]
     if len(ends) == 2 and voc.verbs.match(text, ends[1]):
@@ -187,7 +187,8 @@ def _name_end(text: str, pos: int) -> int | None:
     return ends[0] if ends else None
 
 
-def _plausible_name(name: str) -> bool:
+def plausible_name(name: str) -> bool:
+    """False for words shaped like names that are not (listed non-names, finals such as 区)."""
     voc = vocabulary()
     return name not in voc.non_names and name[-1] not in voc.non_name_finals
 
@@ -233,7 +234,7 @@ def _bare_mentions(text: str, known: set[str], taken: list[tuple[int, int]]) -> 
     spans = list(taken)
     for match in voc.bare.finditer(text):
         name = match.group(1)
-        if _plausible_name(name) and not _overlaps(spans, match.start(1), match.end(1)):
+        if plausible_name(name) and not _overlaps(spans, match.start(1), match.end(1)):
             found.append(Mention(name, None, match.start(1), match.start(1), match.end(1)))
             spans.append((match.start(1), match.end(1)))
             known.add(name)
