@@ -107,3 +107,33 @@ def test_name_colon_lines_without_questions_are_no_interview() -> None:
 def test_only_answers_or_only_questions_make_no_interview() -> None:
     assert find_interview("问：一\n问：二\n", []) is None
     assert find_interview("答：一\n", []) is None
+
+
+SURNAME_AND_POST = (
+    "强化担当促发展——访桃源镇党委书记吴海峰\n"
+    "记者：今年桃源镇有什么新打算？\n"
+    "吴书记：我们将全力推进乡村振兴。\n"
+)
+
+INLINE = (
+    "本报专访了北城区委书记郑伟。\n"
+    "问：北城区将如何推进产业转型？答：我们要坚持项目为王。\n"
+    "问：今年的目标是什么？ **答：**力争地区生产总值增长8%。\n"
+)
+
+
+def test_a_surname_and_post_label_is_the_interviewee() -> None:
+    extraction = _extract(SURNAME_AND_POST)
+    assert [(s.name, s.title) for s in extraction.speakers] == [("吴海峰", "桃源镇党委书记")]
+    assert {(d.issuer, d.text) for d in extraction.directives} == {
+        ("吴海峰", "我们将全力推进乡村振兴")
+    }
+
+
+def test_an_answer_in_the_question_paragraph_is_cut_off_the_question() -> None:
+    extraction = _extract(INLINE)
+    assert [(s.name, s.title) for s in extraction.speakers] == [("郑伟", "北城区委书记")]
+    assert {(d.issuer, d.text) for d in extraction.directives} == {
+        ("郑伟", "我们要坚持项目为王"),
+        ("郑伟", "力争地区生产总值增长8%"),
+    }

@@ -30,7 +30,7 @@ from summarizer.backends.offline.directives_clauses import (
     splits_elaboration,
     trim_quotes,
 )
-from summarizer.backends.offline.interviews import find_interview
+from summarizer.backends.offline.interviews import find_interview, segments
 from summarizer.backends.offline.speakers_mentions import Mention
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Directive
@@ -105,10 +105,7 @@ def extract_directives(
     events = _events(text, mentions)
     state = _State()
     found: list[Directive] = []
-    interview = find_interview(text, mentions)
-    turns = interview.turns if interview is not None else {}
-    for line_start, line_end in _lines(text):
-        turn = turns.get(line_start)  # an interview's question or answer paragraph
+    for line_start, line_end, turn in segments(find_interview(text, mentions), _lines(text)):
         kind = "turn" if turn is not None else _line_kind(text, line_start, line_end)
         if kind != "body":
             state = _State(last_body=state.last_body)
@@ -118,7 +115,7 @@ def extract_directives(
         if turn is not None:
             if turn.asks:
                 continue  # the reporter's question: never a directive
-            state.issuer, line_start = turn.speaker, turn.content
+            state.issuer = turn.speaker  # an interview's answer, after its label
         state.elaborating, state.paragraph_body = False, None
         quoted = _quoted_speaker(text, line_start, line_end, mentions)
         if quoted is not None:
