@@ -25,6 +25,8 @@ from summarizer._local_install import (
     verify_file,
 )
 from summarizer._local_server import (
+    N_BATCH,
+    N_CTX,
     LocalServer,
     ServerOptions,
     default_threads,
@@ -37,6 +39,7 @@ from summarizer.settings import Settings
 __all__ = [
     "MODEL",
     "MODEL_ALIAS",
+    "N_CTX",
     "SERVER_REQUIREMENT",
     "InstallReport",
     "LocalStatus",
@@ -62,14 +65,9 @@ MODEL = ModelSpec(
 MODEL_ALIAS = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 SERVER_DISTRIBUTION = "llama-cpp-python"
 SERVER_REQUIREMENT = "llama-cpp-python[server]==0.3.36"
-# The modules `python -m llama_cpp.server` imports: the [server] extra, not just the core.
-# Prompt states saved on disk hold an n_batch × vocabulary logits buffer: ~350 MB each at
-# n_batch 512, ~130 MB at 128. Prompt speed did not depend on it (3,673 tokens: 56–64 s
-# at 512, 58.6 s at 128, one thread), so the small batch keeps saving and loading cheap.
+# Room for prompt states saved on disk (each ~130 MB at N_BATCH; see _local_server).
 KV_CACHE_BYTES = 1 << 30
-N_BATCH = 128
-# Re-asks append the rejected reply and the errors to a ~4k-token prompt; 8,192 overflowed.
-N_CTX = 16_384
+# The modules `python -m llama_cpp.server` imports: the [server] extra, not just the core.
 _SERVER_MODULES = ("llama_cpp", "uvicorn", "fastapi", "sse_starlette", "starlette_context")
 
 

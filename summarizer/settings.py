@@ -85,11 +85,14 @@ def resolve_settings(env: Mapping[str, str] | None = None, **explicit: Any) -> S
 def _reject_unknown_variables(environ: Mapping[str, str]) -> None:
     """A misspelt (or retired) SUMMARIZER_* variable would be ignored silently: say so."""
     known = set(_ENV_NAMES.values())
-    for name in sorted(n for n in environ if n.startswith("SUMMARIZER_") and n not in known):
-        suffixes = [k.removeprefix("SUMMARIZER_") for k in known]
-        close = difflib.get_close_matches(name.removeprefix("SUMMARIZER_"), suffixes, 1, 0.75)
-        hint = f"; did you mean SUMMARIZER_{close[0]}?" if close else ""
-        raise ConfigurationError(f"unknown environment variable {name}{hint}")
+    unknown = sorted(n for n in environ if n.startswith("SUMMARIZER_") and n not in known)
+    if not unknown:
+        return
+    name = unknown[0]
+    suffixes = [k.removeprefix("SUMMARIZER_") for k in known]
+    close = difflib.get_close_matches(name.removeprefix("SUMMARIZER_"), suffixes, 1, 0.75)
+    hint = f"; did you mean SUMMARIZER_{close[0]}?" if close else ""
+    raise ConfigurationError(f"unknown environment variable {name}{hint}")
 
 
 def _coerce(name: str, raw: str, default: Any) -> Any:

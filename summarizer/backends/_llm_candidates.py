@@ -71,14 +71,7 @@ def reviewable(candidates: Candidates | None) -> bool:
 
 def as_grounded(candidates: Candidates | None) -> Grounded:
     """The candidates kept as they are (a chunk with nothing for the review to judge)."""
-    if candidates is None:
-        return Grounded()
-    return Grounded(
-        speakers=list(candidates.speakers.values()),
-        directives=list(candidates.directives.values()),
-        metrics=list(candidates.metrics.values()),
-        projects=list(candidates.projects.values()),
-    )
+    return candidates.kept() if candidates is not None else Grounded()
 
 
 def _clipped(text: str) -> str:

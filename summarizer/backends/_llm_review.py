@@ -58,6 +58,20 @@ class Candidates:
         )
         return sum(len(g) for g in groups)
 
+    def kept(
+        self, directives: set[str] | None = None, projects: set[str] | None = None
+    ) -> Grounded:
+        """Every speaker and metric, and the directives and projects with these ids (all of
+        them when no ids are given)."""
+        return Grounded(
+            speakers=list(self.speakers.values()),
+            directives=[
+                d for i, d in self.directives.items() if directives is None or i in directives
+            ],
+            metrics=list(self.metrics.values()),
+            projects=[p for i, p in self.projects.items() if projects is None or i in projects],
+        )
+
 
 @dataclass
 class ChunkReview:
@@ -230,10 +244,11 @@ class ChunkReview:
         known = self.candidates or Candidates()
         kept_directives = _ids(kept.directives, "D")
         kept_projects = _ids(kept.projects, "P")
-        out.speakers += known.speakers.values()
-        out.metrics += known.metrics.values()
-        out.directives += [d for i, d in known.directives.items() if i in kept_directives]
-        out.projects += [p for i, p in known.projects.items() if i in kept_projects]
+        chosen = known.kept(kept_directives, kept_projects)
+        out.speakers += chosen.speakers
+        out.metrics += chosen.metrics
+        out.directives += chosen.directives
+        out.projects += chosen.projects
         unknown = (kept_directives - known.directives.keys()) | (
             kept_projects - known.projects.keys()
         )
