@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _offline_docs import one_article
 
 from summarizer.backends.offline.metrics import extract_metrics
 from summarizer.document import Article, PreparedDocument
@@ -13,18 +14,21 @@ RANK, RATIO, GAP = MetricKind.RANK, MetricKind.RATIO, MetricKind.GAP
 
 
 def metrics_of(text: str) -> list[Metric]:
-    article = Article(index=0, text=text, offsets=tuple(range(len(text))))
-    document = PreparedDocument(id="t", original=text, articles=(article,))
-    return extract_metrics(document, article)
+    document = one_article(text)
+    return extract_metrics(document, document.articles[0])
+
+
+def triples(metrics: list[Metric]) -> list[tuple[float, str, MetricKind]]:
+    return [(m.value, m.unit, m.kind) for m in metrics]
 
 
 def figures(text: str) -> list[tuple[float, str, MetricKind]]:
-    return [(m.value, m.unit, m.kind) for m in metrics_of(text)]
+    return triples(metrics_of(text))
 
 
 def test_amount_then_growth_inherits_the_indicator() -> None:
     found = metrics_of("上半年,全县实现地区生产总值186.5亿元,同比增长6.2%,增速居全市第一位。")
-    assert [(m.value, m.unit, m.kind) for m in found] == [
+    assert triples(found) == [
         (186.5, "亿元", ACTUAL),
         (6.2, "%", CHANGE),
         (1.0, "位", RANK),
@@ -52,7 +56,7 @@ def test_approximations_keep_the_written_value() -> None:
 def test_goal_sentence_makes_targets_and_ratios_stay_targets() -> None:
     text = "会议提出,2024年全区力争地区生产总值增长8%左右,研发投入强度不低于2.5%,新增规上企业40家。"
     found = metrics_of(text)
-    assert [(m.value, m.unit, m.kind) for m in found] == [
+    assert triples(found) == [
         (8.0, "%", TARGET),
         (2.5, "%", TARGET),
         (40.0, "家", TARGET),
@@ -167,7 +171,7 @@ def test_points_against_an_earlier_period_are_a_change_against_a_unit_a_gap() ->
         "一季度,全区财政收入增速比上年同期低0.3个百分点。"
     )
     found = metrics_of(text)
-    assert [(m.value, m.unit, m.kind) for m in found] == [
+    assert triples(found) == [
         (6.8, "%", CHANGE),
         (1.2, "个百分点", CHANGE),
         (0.5, "个百分点", CHANGE),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarizer.backends.offline import OfflineBackend
-from summarizer.document import SourceDocument
+from summarizer.document import PreparedDocument, SourceDocument
 from summarizer.models import MetricKind, ProjectStatus
 from summarizer.prepare import prepare
 
@@ -14,9 +14,12 @@ LEAD = (
 BODY = "此次集中开工项目共42个,总投资286亿元。"
 
 
+def prepared_page(raw: str) -> PreparedDocument:
+    return prepare(SourceDocument(id="page", raw=raw, source="page.txt"))
+
+
 def articles_of(raw: str) -> list[str]:
-    prepared = prepare(SourceDocument(id="page", raw=raw, source="page.txt"))
-    return [a.text for a in prepared.articles]
+    return [a.text for a in prepared_page(raw).articles]
 
 
 def test_menu_bar_date_line_and_original_title_leave_one_article() -> None:
@@ -28,7 +31,7 @@ def test_menu_bar_date_line_and_original_title_leave_one_article() -> None:
         "原标题:总投资286亿元!宜宾一季度重大项目集中开工\n"
         f"{LEAD}\n{BODY}\n"
     )
-    prepared = prepare(SourceDocument(id="page", raw=page, source="page.txt"))
+    prepared = prepared_page(page)
     (article,) = prepared.articles
     assert article.title == "宜宾市一季度重大项目集中开工"
     assert article.text == f"宜宾市一季度重大项目集中开工\n{LEAD}\n{BODY}"
@@ -43,7 +46,7 @@ def test_a_bare_time_stamp_line_is_furniture_but_a_dated_sentence_is_text() -> N
 
 def test_an_exclaiming_headline_above_its_lead_is_the_title_not_an_article() -> None:
     page = f"总投资286亿元!宜宾一季度重大项目集中开工\n{LEAD}\n{BODY}\n"
-    prepared = prepare(SourceDocument(id="page", raw=page, source="page.txt"))
+    prepared = prepared_page(page)
     (article,) = prepared.articles
     assert article.title == "总投资286亿元!宜宾一季度重大项目集中开工"
 
@@ -71,7 +74,7 @@ CONCENTRATED_START = (
 
 
 def test_a_concentrated_start_page_end_to_end() -> None:
-    prepared = prepare(SourceDocument(id="page", raw=CONCENTRATED_START, source="page.txt"))
+    prepared = prepared_page(CONCENTRATED_START)
     assert len(prepared.articles) == 1
     extraction = OfflineBackend().extract_sync(prepared)
     assert extraction.date == "2024-03-28"

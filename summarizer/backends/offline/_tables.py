@@ -52,12 +52,6 @@ def surname_heads() -> str:
     return "[" + "".join(re.escape(ch) for ch in sorted(singles | firsts)) + "]"
 
 
-@cache
-def compiled(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern once per process."""
-    return re.compile(pattern)
-
-
 class WordSet:
     """A set of words with the prefix/suffix look-ups the scanners need.
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from summarizer.backends.offline._tables import alternation, table
 
 _ARABIC = r"(?<![A-Za-z0-9.])\d+(?:,\d{3})*(?:\.\d+)?(?![A-Za-z])"
 _CHINESE = r"[零〇两一二三四五六七八九十百千]+"
@@ -19,7 +19,7 @@ class Words:
 
     def __init__(self, words: list[str]) -> None:
         self.words = tuple(sorted(set(words), key=len, reverse=True))
-        self._any = re.compile(_alternation(words))
+        self._any = re.compile(alternation(words))
 
     def found(self, text: str) -> bool:
         """Whether any of the words occurs in text."""
@@ -83,11 +83,6 @@ class MetricCues:
     concrete_nouns: tuple[str, ...]
 
 
-def _alternation(words: list[str]) -> str:
-    """A regex alternation that tries longer words first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _number_pattern(units: dict[str, Any]) -> str:
     base = units["money"] + units["fraction"] + units["measure"] + units["count"]
     # A look-ahead on the first character lets the scan skip most positions quickly.
@@ -95,16 +90,16 @@ def _number_pattern(units: dict[str, Any]) -> str:
         r"(?=[\d零〇两一二三四五六七八九十百千])(?:"
         rf"(?P<pct>百分之(?P<pctnum>{_CHINESE}|\d+(?:\.\d+)?))"
         rf"|(?P<num>{_ARABIC}|{_CHINESE})"
-        rf"(?P<mult>{_alternation(units['multipliers'])})?"
-        rf"(?:{_alternation(units['approximate_inner'])})?"
-        rf"(?P<unit>{_alternation(base)})?)"
+        rf"(?P<mult>{alternation(units['multipliers'])})?"
+        rf"(?:{alternation(units['approximate_inner'])})?"
+        rf"(?P<unit>{alternation(base)})?)"
     )
 
 
 def _rank_pattern(rank: dict[str, Any]) -> str:
-    lead = _alternation(rank["lead_verbs"])
-    suffix = _alternation(rank["ordinal_suffixes"])
-    first = _alternation(rank["first_place"])
+    lead = alternation(rank["lead_verbs"])
+    suffix = alternation(rank["ordinal_suffixes"])
+    first = alternation(rank["first_place"])
     heads = re.escape("".join(sorted({w[0] for w in rank["lead_verbs"]} | {"第"})))
     return (
         rf"(?=[{heads}])(?:"  # skip positions no alternative can start at
@@ -126,8 +121,7 @@ def _period_pattern(patterns: list[str]) -> str:
 @cache
 def load_metric_cues() -> MetricCues:
     """The cue tables, read from the package data once per process."""
-    text = resources.files("summarizer.backends.offline").joinpath("data/metric_cues.toml")
-    data = tomllib.loads(text.read_text(encoding="utf-8"))
+    data = table("metric_cues")
     units, kind, ind = data["units"], data["kind"], data["indicator"]
     excl, period = data["exclusions"], data["period"]
     return MetricCues(
@@ -154,8 +148,8 @@ def load_metric_cues() -> MetricCues:
         lower=Words(kind["lower"]),
         change_false_friends=Words(kind["change_false_friends"]),
         actual_markers=Words(kind["actual_markers"]),
-        leading=re.compile(rf"^(?:{_alternation(ind['leading'])})"),
-        trailing=re.compile(rf"(?:{_alternation(ind['trailing'])})$"),
+        leading=re.compile(rf"^(?:{alternation(ind['leading'])})"),
+        trailing=re.compile(rf"(?:{alternation(ind['trailing'])})$"),
         inherit_when=frozenset(ind["inherit_when"]),
         group_markers=tuple(ind["group_markers"]),
         distributive=tuple(ind["distributive"]),

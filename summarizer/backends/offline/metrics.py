@@ -91,7 +91,7 @@ class _Reader:
             return MetricKind.TARGET
         before = self.cues.change_false_friends.blank(self.text[clause[0] : c.start])
         if c.base_unit in _POINTS and self.cues.gap.found(before):
-            return MetricKind.CHANGE if self._period_gap(c, clause) else MetricKind.GAP
+            return MetricKind.CHANGE if self._period_gap(before) else MetricKind.GAP
         if self._changes(segment):
             return MetricKind.CHANGE
         if continued and self.previous_kind is not MetricKind.ACTUAL:
@@ -100,13 +100,10 @@ class _Reader:
             return MetricKind.RATIO
         return MetricKind.ACTUAL
 
-    def _period_gap(self, c: Candidate, clause: tuple[int, int]) -> bool:
-        """比上年高出0.5个百分点: a gap word against an earlier period, no other unit named."""
-        before = self.text[clause[0] : c.start]
-        found = self.cues.gap.positions(before)
-        if c.base_unit not in _POINTS or not found:
-            return False
-        after_gap = before[found[-1].end() :]
+    def _period_gap(self, before: str) -> bool:
+        """比上年高出0.5个百分点: a gap word (found in `before`, the clause up to the figure)
+        against an earlier period, no other unit named after it."""
+        after_gap = before[self.cues.gap.positions(before)[-1].end() :]
         return self.cues.period_bases.found(before) and not self.cues.unit_bases.found(after_gap)
 
     def _lower_just_before(self, c: Candidate, clause: tuple[int, int]) -> bool:

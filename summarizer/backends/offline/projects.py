@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from summarizer.backends.offline._segments import sentence_end
 from summarizer.backends.offline._tables import WordSet, alternation, table, words
 from summarizer.backends.offline.projects_names import NameSpan, clause_bounds, find_names
 from summarizer.document import Article, PreparedDocument
@@ -54,13 +55,13 @@ def extract_projects(document: PreparedDocument, article: Article) -> list[Proje
     ]
 
 
-def project_status(text: str, span: NameSpan, names: list[NameSpan] | None = None) -> ProjectStatus:
+def project_status(text: str, span: NameSpan, names: list[NameSpan]) -> ProjectStatus:
     """The status the clause around the name states; a verb before the name wins.
 
     Verbs inside other names (…提标改造工程) do not count; a clause without a verb takes the
     first verb of the rest of its sentence, up to the next name (…计划总投资12亿元,力争年内建成).
     """
-    others = [(n.start, n.end) for n in names or [] if (n.start, n.end) != (span.start, span.end)]
+    others = [(n.start, n.end) for n in names if (n.start, n.end) != (span.start, span.end)]
     left, right = clause_bounds(text, span.start, span.end)
     before = _cues_in(text, left, span.start, others)
     if any(_status_of(m) is ProjectStatus.PLANNED for m in before):
@@ -113,9 +114,7 @@ def _cues_in(text: str, start: int, end: int, others: list[tuple[int, int]]) -> 
 def _sentence_rest(text: str, clause_end: int, others: list[tuple[int, int]]) -> int:
     """End of the sentence after a clause; nothing when another name follows in it, for a
     verb there may govern that name (…为突破口,加快谋划建设国际食品贸易港)."""
-    end = clause_end
-    while end < len(text) and text[end] not in SENTENCE_MARKS:
-        end += 1
+    end = sentence_end(text, clause_end)
     return clause_end if any(clause_end < s < end for s, _ in others) else end
 
 

@@ -40,7 +40,7 @@ class NameSpan:
 @dataclass(frozen=True)
 class _Cues:
     suffixes: re.Pattern[str]
-    strong: frozenset[str]
+    strong: WordSet
     context: re.Pattern[str]
     categories: re.Pattern[str]
     generic: WordSet
@@ -49,7 +49,6 @@ class _Cues:
     right_boundaries: WordSet
     not_names: WordSet
     category_cuts: frozenset[str]
-    strong_endings: WordSet
     designations: WordSet
     ambitions: tuple[str, ...]
     goal_nouns: WordSet
@@ -69,7 +68,7 @@ def cues() -> _Cues:
     categories = alternation(words("project_cues", "list_categories"))
     return _Cues(
         suffixes=_overlapping(strong + weak),
-        strong=frozenset(strong),
+        strong=WordSet(strong),
         context=re.compile(alternation(words("project_cues", "construction_context")) or "(?!)"),
         categories=re.compile(
             f"(?:等|为代表的)([^,，。；;、]{{0,{MAX_CATEGORY_GAP}}}?)(?:{categories})"
@@ -84,7 +83,6 @@ def cues() -> _Cues:
         right_boundaries=WordSet(words("project_cues", "right_boundaries")),
         not_names=WordSet(words("project_cues", "not_names")),
         category_cuts=frozenset(words("project_cues", "category_cuts")),
-        strong_endings=WordSet(strong),
         designations=WordSet(words("project_cues", "designation_verbs")),
         ambitions=words("project_cues", "ambition_words"),
         goal_nouns=WordSet(words("project_cues", "goal_nouns")),
@@ -196,11 +194,12 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _listed(text: str, sites: list[tuple[int, int]]) -> list[NameSpan]:
     """Items of lists closed by 等 and a project category (A、B等重点项目); bare roads and
     places listed before a category of works (A路、B路等整治项目) go to `sites`."""
+    c = cues()
     found: list[NameSpan] = []
-    for match in cues().categories.finditer(text):
-        if cues().aspects.starting_at(match.group(1), 0):
+    for match in c.categories.finditer(text):
+        if c.aspects.starting_at(match.group(1), 0):
             continue  # 用地、用能等方面全力支持项目建设: 等 closes a list of aspects
-        works = any(word in match.group() for word in cues().works)
+        works = any(word in match.group() for word in c.works)
         pos = match.start()
         while pos > 0:
             start = _join_and(text, _item_start(text, pos))
@@ -288,7 +287,7 @@ def _is_field(text: str, span: NameSpan) -> bool:
     only for names with a weak ending."""
     if span.start == 0 or text[span.start - 1] != "在":
         return False
-    if cues().strong_endings.ending_at(text, span.end):
+    if cues().strong.ending_at(text, span.end):
         return False  # 在紫荆大道建设上: a named undertaking all the same
     return FIELD_FRAME.match(text, span.end) is not None
 
@@ -337,7 +336,7 @@ def _is_category(name: str) -> bool:
     c = cues()
     return any(
         name[i - 1] in c.category_cuts
-        and not c.strong_endings.ending_at(name, i)  # 人民医院新院区项目: a facility
+        and not c.strong.ending_at(name, i)  # 人民医院新院区项目: a facility
         and _is_generic(name[i:])
         for i in range(1, len(name) - 1)
     )
