@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _offline_docs import one_article
+from _offline_docs import issued, names_and_titles, one_article
 
 from summarizer.backends.base import Extraction
 from summarizer.backends.offline import OfflineBackend
@@ -44,12 +44,12 @@ def _extract(text: str) -> Extraction:
 
 
 def _directives(text: str) -> set[tuple[str, str]]:
-    return {(d.issuer, d.text) for d in _extract(text).directives}
+    return issued(_extract(text).directives)
 
 
 def test_the_person_interviewed_in_the_lead_speaks_with_the_lead_title() -> None:
     speakers = _extract(QA_WITH_LEAD).speakers
-    assert [(s.name, s.title) for s in speakers] == [("孙建国", "临江县委书记")]
+    assert names_and_titles(speakers) == [("孙建国", "临江县委书记")]
 
 
 def test_name_labeled_answers_are_the_interviewees_directives() -> None:
@@ -76,16 +76,16 @@ def test_answer_turns_use_the_issuer_rule() -> None:
 
 def test_bold_and_bracketed_labels_with_half_width_colons() -> None:
     extraction = _extract(BOLD_HALF_WIDTH)
-    assert [(s.name, s.title) for s in extraction.speakers] == [("赵立群", "东丰市委副书记、市长")]
-    found = {(d.issuer, d.text) for d in extraction.directives}
+    assert names_and_titles(extraction.speakers) == [("赵立群", "东丰市委副书记、市长")]
+    found = issued(extraction.directives)
     assert ("赵立群", "要坚持创新驱动") in found
     assert ("赵立群", "必须把群众的事当成自己的事来办") in found
 
 
 def test_a_name_labeled_answer_without_headline_is_a_speaker() -> None:
     extraction = _extract(NO_HEADLINE)
-    assert [(s.name, s.title) for s in extraction.speakers] == [("李卫东", None)]
-    assert {(d.issuer, d.text) for d in extraction.directives} == {("李卫东", "要抓紧完善配套设施")}
+    assert names_and_titles(extraction.speakers) == [("李卫东", None)]
+    assert issued(extraction.directives) == {("李卫东", "要抓紧完善配套设施")}
 
 
 def test_metrics_in_answers_are_extracted() -> None:
@@ -124,16 +124,16 @@ INLINE = (
 
 def test_a_surname_and_post_label_is_the_interviewee() -> None:
     extraction = _extract(SURNAME_AND_POST)
-    assert [(s.name, s.title) for s in extraction.speakers] == [("吴海峰", "桃源镇党委书记")]
-    assert {(d.issuer, d.text) for d in extraction.directives} == {
+    assert names_and_titles(extraction.speakers) == [("吴海峰", "桃源镇党委书记")]
+    assert issued(extraction.directives) == {
         ("吴海峰", "我们将全力推进乡村振兴")
     }
 
 
 def test_an_answer_in_the_question_paragraph_is_cut_off_the_question() -> None:
     extraction = _extract(INLINE)
-    assert [(s.name, s.title) for s in extraction.speakers] == [("郑伟", "北城区委书记")]
-    assert {(d.issuer, d.text) for d in extraction.directives} == {
+    assert names_and_titles(extraction.speakers) == [("郑伟", "北城区委书记")]
+    assert issued(extraction.directives) == {
         ("郑伟", "我们要坚持项目为王"),
         ("郑伟", "力争地区生产总值增长8%"),
     }

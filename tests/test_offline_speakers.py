@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _offline_docs import one_article
+from _offline_docs import names_and_titles, one_article
 
 from summarizer.backends.offline.speakers import SpeakerIndex
 from summarizer.models import Speaker
@@ -21,7 +21,7 @@ def test_title_chains_and_act_verbs_give_speakers_with_fullest_titles() -> None:
         "3月5日,成都市高质量发展大会召开。四川省成都市委书记王晓晖出席会议并讲话,"
         "市委副书记、市长王凤朝作工作报告。会议由市委常委、秘书长陈东主持。"
     )
-    found = {(s.name, s.title) for s in speakers_of(text)}
+    found = set(names_and_titles(speakers_of(text)))
     assert found == {
         ("王晓晖", "四川省成都市委书记"),
         ("王凤朝", "市委副书记、市长"),
@@ -49,12 +49,12 @@ def test_same_name_with_unrelated_titles_is_two_people() -> None:
 def test_bare_name_later_is_the_titled_person_listed_once() -> None:
     text = "无锡市委书记杜小刚出席并讲话。杜小刚强调,要抓项目。杜小刚要求,要稳增长。"
     found = speakers_of(text)
-    assert [(s.name, s.title) for s in found] == [("杜小刚", "无锡市委书记")]
+    assert names_and_titles(found) == [("杜小刚", "无锡市委书记")]
 
 
 def test_interview_header_makes_a_speaker() -> None:
     text = "攀高比强 奋勇争先\n——访宁波市鄞州区委书记褚银良\n鄞州区将坚持项目为王。"
-    assert [(s.name, s.title) for s in speakers_of(text)] == [("褚银良", "宁波市鄞州区委书记")]
+    assert names_and_titles(speakers_of(text)) == [("褚银良", "宁波市鄞州区委书记")]
 
 
 def test_name_length_is_decided_by_what_follows() -> None:
@@ -64,7 +64,7 @@ def test_name_length_is_decided_by_what_follows() -> None:
 
 def test_unknown_bare_name_with_speech_verb_is_a_speaker() -> None:
     text = "会议现场气氛热烈。\n刘建军说,今年要继续抓好招商引资。"
-    assert [(s.name, s.title) for s in speakers_of(text)] == [("刘建军", None)]
+    assert names_and_titles(speakers_of(text)) == [("刘建军", None)]
 
 
 def test_speaker_evidence_is_the_verbatim_act() -> None:
@@ -81,7 +81,7 @@ def test_the_presenter_of_a_work_report_is_a_speaker() -> None:
         "受区长委托,副区长马骏作关于2023年国民经济和社会发展计划执行情况的报告。"
         "郭小平作区人大常委会工作报告。"
     )
-    assert [(s.name, s.title) for s in speakers_of(text)] == [
+    assert names_and_titles(speakers_of(text)) == [
         ("李晓东", "区委副书记、区长"),
         ("马骏", "副区长"),
         ("郭小平", None),
@@ -93,7 +93,7 @@ def test_a_name_written_before_the_post_speaks_when_an_act_follows() -> None:
         "大会听取并审议了张伟区长代表区人民政府所作的政府工作报告。"
         "“赵磊书记的讲话鼓舞人心。”一位代表说。张家港市长江路改造工程开工。"
     )
-    assert [(s.name, s.title) for s in speakers_of(text)] == [("张伟", "区长")]
+    assert names_and_titles(speakers_of(text)) == [("张伟", "区长")]
 
 
 def test_other_official_acts_make_speakers() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_ENDS = frozenset("。！？!?；;\n")
 SENTENCE_END_MARK = re.compile("[。！？!?；;\n]")
 CLAUSE_ENDS = frozenset(",，、;；。！？!?:：\n")
 CLAUSE_BREAKS = frozenset(",，;；。！？!?:：\n")
@@ -54,10 +53,8 @@ def clause_end(text: str, start: int, limit: int | None = None) -> int:
 
 def sentence_end(text: str, start: int) -> int:
     """Offset of the end of the sentence holding `start` (its terminator excluded)."""
-    for i in range(start, len(text)):
-        if text[i] in SENTENCE_ENDS:
-            return i
-    return len(text)
+    mark = SENTENCE_END_MARK.search(text, start)
+    return mark.start() if mark else len(text)
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from summarizer.backends.offline._segments import sentence_spans, trim_span
+from summarizer.backends.offline._segments import SENTENCE_END_MARK, sentence_spans, trim_span
 from summarizer.backends.offline._tables import WordSet, alternation, table, words
 from summarizer.backends.offline.directives_clauses import (
     ClauseOpening,
@@ -161,7 +161,7 @@ def _line_kind(text: str, start: int, end: int) -> str:
     line = text[start:end].strip()
     if line.endswith((":", "：")):
         return "body"  # 会议要求: introduces the items on the lines below
-    if len(line) <= t.headline_max and not any(mark in line for mark in "。！？!?；;,"):
+    if len(line) <= t.headline_max and not SENTENCE_END_MARK.search(line) and "," not in line:
         return "headline"
     if any(opener in line[:12] for opener in t.item_openers):
         return "lead"
@@ -172,8 +172,9 @@ def _events(text: str, mentions: list[Mention]) -> list[_Event]:
     found = [
         _Event(m.act_end, m.name, True) for m in mentions if m.introduces and m.act_end is not None
     ]
-    for match in _tables().meeting.finditer(text):
-        if any(stop in match.group("body") for stop in _tables().meeting_prefix_stops):
+    t = _tables()
+    for match in t.meeting.finditer(text):
+        if any(stop in match.group("body") for stop in t.meeting_prefix_stops):
             continue  # 刘伟出席会议并强调: the person speaks, not the meeting
         at_start = match.start() == 0 or text[match.start() - 1] in "。；;\n"
         found.append(_Event(match.end(), MEETING, at_start))
@@ -320,8 +321,13 @@ class _Scan:
         return clause
 
     def close(self) -> None:
-        if self.current is not None:
-            _close(self.text, [self.current.start, self.current.end], self.current.who, self.items)
+        """Add the open directive, trimmed of punctuation and unmatched quotes, if any is left."""
+        if self.current is None:
+            return
+        span = trim_span(self.text, self.current.start, self.current.end)
+        start, end = trim_span(self.text, *trim_quotes(self.text, *span))
+        if end - start >= 2:
+            self.items.append((start, end, self.current.who))
 
 
 def _next_listed_item(text: str, start: int, current: _Open | None) -> bool:
@@ -373,7 +379,8 @@ def _owner(
             return None
         if issuer is not None:
             return issuer
-        return body if clause.modal in ("确保", "力争", "力求", "将", "争取") else None
+        # Without a speaker only a goal (确保, 力争…) or 将 commits the body.
+        return body if clause.modal in cues().goal_modals or clause.modal == "将" else None
     if clause.kind is not Opening.IMPERATIVE or issuer is None:
         return None
     if state.elaborating:
@@ -393,16 +400,6 @@ def _committing_body(clause: ClauseOpening, state: _State) -> str | None:
     if subject in t.pronouns or not t.bodies.ending_at(subject, len(subject)):
         return None
     return subject
-
-
-def _close(
-    text: str, current: list[int] | None, who: str, items: list[tuple[int, int, str]]
-) -> None:
-    if current is None:
-        return
-    start, end = trim_span(text, *trim_quotes(text, *trim_span(text, current[0], current[1])))
-    if end - start >= 2:
-        items.append((start, end, who))
 
 
 def _directive(

@@ -153,28 +153,32 @@ def _modal_after_subject(text: str, start: int, end: int) -> tuple[int, str] | N
     reach = min(end, start + MAX_LISTED_SUBJECT + c.modals.longest)
     if c.modal_pattern.search(text, start, reach) is None:
         return None  # no modal in reach of either kind of subject (the common case)
-    window = min(end, start + MAX_SUBJECT + c.modals.longest)
-    stop = SUBJECT_STOP.search(text, start, window)
-    for match in c.modal_pattern.finditer(text, start, stop.start() if stop else window):
-        if match.start() > start + MAX_SUBJECT:
-            break
-        if _is_modal(text, match.start(), len(match.group()), start):
-            return match.start(), match.group()
-    return _obligation_after_listed_subject(text, start, end)
+    short = _modal_within(text, (start, end), MAX_SUBJECT, SUBJECT_STOP, None)
+    # 要/务必/必须 may follow a subject holding 、 or brackets, or a long one (各级领导干部特别是…).
+    return short or _modal_within(
+        text, (start, end), MAX_LISTED_SUBJECT, LISTED_SUBJECT_STOP, c.obligations
+    )
 
 
-def _obligation_after_listed_subject(text: str, start: int, end: int) -> tuple[int, str] | None:
-    """要/务必/必须 after a subject holding 、 or brackets, or a long one (各级领导干部特别是…)."""
+def _modal_within(
+    text: str,
+    span: tuple[int, int],
+    max_subject: int,
+    subject_stop: re.Pattern[str],
+    allowed: frozenset[str] | None,
+) -> tuple[int, str] | None:
+    """The first modal (of `allowed`, or any) after a subject of at most `max_subject`
+    characters holding none of `subject_stop`, in the clause `span`."""
+    start, end = span
     c = cues()
-    window = min(end, start + MAX_LISTED_SUBJECT + c.modals.longest)
-    stop = LISTED_SUBJECT_STOP.search(text, start, window)
+    window = min(end, start + max_subject + c.modals.longest)
+    stop = subject_stop.search(text, start, window)
     for match in c.modal_pattern.finditer(text, start, stop.start() if stop else window):
-        if match.start() > start + MAX_LISTED_SUBJECT:
+        if match.start() > start + max_subject:
             return None
-        if match.group() in c.obligations and _is_modal(
-            text, match.start(), len(match.group()), start
-        ):
-            return match.start(), match.group()
+        at, word = match.start(), match.group()
+        if (allowed is None or word in allowed) and _is_modal(text, at, len(word), start):
+            return at, word
     return None
 
 

@@ -144,11 +144,10 @@ def with_interview(text: str, mentions: list[Mention]) -> list[Mention]:
     if interview is None:
         return mentions
     labels = _labels(text)
-    named = [label for label in labels if label.name is not None]
     kept = [m for m in mentions if not any(_overlaps(m, label) for label in labels)]
     kept += [
         Mention(label.name, None, label.word[0], label.word[0], label.word[1], label.content, True)
-        for label in named
+        for label in labels
         if label.name is not None
     ]
     answered_plainly = any(not label.asks and label.name is None for label in labels)

@@ -76,8 +76,7 @@ def vocabulary() -> _Vocabulary:
     speech = table("speech_verbs")
     frame = _frame_pattern(speech)
     acts = f"{bare_verbs}|{frame.pattern}"
-    # Each pattern opens with a look-ahead on a surname's first character: a miss is cheap.
-    bare = f"(?={surname_heads()})(?:(?<![{CJK}])|(?<=由))({surname}[{CJK}]{{1,2}}?)(?={acts})"
+    bare = f"{_name_start(('由',))}({surname}[{CJK}]{{1,2}}?)(?={acts})"
     titles = table("titles")
     posts = alternation(words("titles", "posts"))
     return _Vocabulary(
@@ -114,9 +113,15 @@ def _frame_pattern(speech: dict[str, object]) -> re.Pattern[str]:
 
 def _post_after_pattern(surname: str, posts: str) -> re.Pattern[str]:
     """张伟区长: a name, then a post, then no second name (张家港市长王某 is another person)."""
-    leads = "".join(f"|(?<={re.escape(w)})" for w in words("speech_verbs", "post_after_name_leads"))
-    start = f"(?={surname_heads()})(?:(?<![{CJK}]){leads})"
+    start = _name_start(words("speech_verbs", "post_after_name_leads"))
     return re.compile(f"{start}({surname}[{CJK}]{{1,2}}?)(?:{posts})(?!{surname}[{CJK}])")
+
+
+def _name_start(leads: tuple[str, ...]) -> str:
+    """Where a name may begin: after no CJK character, or right after one of `leads`."""
+    # The look-ahead on a surname's first character makes a miss cheap.
+    after_leads = "".join(f"|(?<={re.escape(w)})" for w in leads)
+    return f"(?={surname_heads()})(?:(?<![{CJK}]){after_leads})"
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -175,12 +180,12 @@ def _name_end(text: str, pos: int) -> int | None:
     if surname is None:
         return None
     ends = [
-        surname.end() + given
-        for given in (2, 1)
-        if surname.end() + given <= len(text)
-        and _CJK_RE.fullmatch(text, surname.end(), surname.end() + given)
-        and plausible_name(text[pos : surname.end() + given])
-        and _name_may_end(text, surname.end() + given)
+        end
+        for end in (surname.end() + 2, surname.end() + 1)
+        if end <= len(text)
+        and _CJK_RE.fullmatch(text, surname.end(), end)
+        and plausible_name(text[pos:end])
+        and _name_may_end(text, end)
     ]
     if len(ends) == 2 and voc.verbs.match(text, ends[1]):
         return ends[1]  # 王强说, : the 说 is the verb, not part of the name
