@@ -11,8 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from summarizer.backends.llm import LLMBackend
 from summarizer.document import SourceDocument
+from summarizer.llm.backend import LLMBackend
 from summarizer.models import Brief
 from summarizer.pipeline import Outcome, asummarize_many
 from summarizer.settings import Settings

@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from summarizer.backends.local import LOCAL_MAX_TOKENS, LocalBackend, local_llm_settings
 from summarizer.errors import SummarizerError
+from summarizer.local.backend import LOCAL_MAX_TOKENS, LocalBackend, local_llm_settings
 from summarizer.models import Brief
 from summarizer.pipeline import asummarize
 from summarizer.settings import Settings, resolve_settings

@@ -1,6 +1,6 @@
 """summarizer: structured, checkable briefs from Chinese local-government news.
 
-Names are imported on first use, so `import summarizer.prompting` (or the offline
+Names are imported on first use, so `import summarizer.llm.prompting` (or the offline
 path) does not pull in the HTTP and model client libraries.
 """
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol, TypeVar
 
-from summarizer._regions import is_meeting, region_of
-from summarizer.backends.base import Backend, Extraction
+from summarizer.backends import Backend, Extraction
 from summarizer.document import PreparedDocument
 from summarizer.models import ArticleInfo, Brief, Evidence, Provenance
+from summarizer.text.regions import is_meeting, region_of
 
 
 class _Grounded(Protocol):

@@ -3,7 +3,7 @@
 A model copies text imperfectly: full-width digits become half-width, a
 traditional character becomes simplified, a line break inside a sentence is
 dropped. The search tries, in order: the exact text, the folded view (width,
-traditional/simplified, case; `summarizer.textnorm.fold`, which keeps the length
+traditional/simplified, case; `summarizer.text.fold.fold`, which keeps the length
 so offsets carry over) and the folded view with whitespace ignored. Offsets are
 always computed here, never taken from the model.
 """
@@ -29,7 +29,7 @@ _EDGE = " \t\r\n\u3000\"'“”‘’「」『』《》()（）,，.。;；:：!
 @cache
 def _folder() -> Callable[[str], str]:
     try:
-        textnorm = importlib.import_module("summarizer.textnorm")
+        textnorm = importlib.import_module("summarizer.text.fold")
         return cast(Callable[[str], str], textnorm.fold)
     except (ImportError, AttributeError):
         return _local_fold

@@ -1,12 +1,12 @@
 """The prepare stage: raw document → decoded original → clean articles with offset maps.
 
-Steps: decode (summarizer._decode: encoding detection, HTML main text), fold a
-same-length matching view (summarizer.textnorm), clean and repair paragraphs
-(summarizer._clean), segment into articles (summarizer._segment).
+Steps: decode (summarizer.text.decode: encoding detection, HTML main text), fold a
+same-length matching view (summarizer.text.fold), clean and repair paragraphs
+(summarizer.text.clean), segment into articles (summarizer.text.segment).
 
 `PreparedDocument.original` is the text evidence offsets index: the input
 string, the decoded bytes, or for HTML the main text trafilatura extracts (a
-warning on the result says so); see summarizer._decode. Every article character
+warning on the result says so); see summarizer.text.decode. Every article character
 is a character of the original: `original[article.offsets[i]] == article.text[i]`
 for all i, including the "\\n" between paragraphs, which is the newline that
 ended the paragraph in the original.
@@ -14,13 +14,13 @@ ended the paragraph in the original.
 
 from __future__ import annotations
 
-from summarizer._clean import Kind, Paragraph, clean
-from summarizer._dates import stated_date
-from summarizer._decode import decode
-from summarizer._segment import Draft, segment
 from summarizer.document import Article, PreparedDocument, SourceDocument
 from summarizer.errors import InputError
-from summarizer.textnorm import fold
+from summarizer.text.clean import Kind, Paragraph, clean
+from summarizer.text.dates import stated_date
+from summarizer.text.decode import decode
+from summarizer.text.fold import fold
+from summarizer.text.segment import Draft, segment
 
 _LEAD_PARAGRAPHS = 2  # a date in the first two text paragraphs is the article's date
 

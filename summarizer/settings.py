@@ -19,7 +19,7 @@ from summarizer.errors import ConfigurationError
 
 BACKENDS = ("auto", "offline", "llm", "local")
 MODES = ("AUTO", "TOOLS", "JSON", "MD_JSON")
-# What the model is asked to do (see summarizer/backends/llm.py): extract everything (plain),
+# What the model is asked to do (see summarizer/llm/backend.py): extract everything (plain),
 # pick and label the offline extractor's candidates and add what they missed (hybrid), or
 # only say which of the offline directive and project candidates are right (review).
 STRATEGIES = ("auto", "plain", "hybrid", "review")

@@ -7,10 +7,10 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from summarizer.backends._transport import RetryPolicy
-from summarizer.backends.base import Extraction
-from summarizer.backends.llm import LLMBackend
+from summarizer.backends import Extraction
 from summarizer.document import Article, PreparedDocument
+from summarizer.llm._transport import RetryPolicy
+from summarizer.llm.backend import LLMBackend
 from summarizer.settings import Settings
 
 SECRET = "sk-test-SECRET-7f3a9c1e5b"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.backends.base import Extraction
+from summarizer.backends import Extraction
 from summarizer.cli import app
 from summarizer.document import PreparedDocument
 from summarizer.errors import BackendError

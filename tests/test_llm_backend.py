@@ -6,8 +6,8 @@ import pytest
 from fake_openai import FakeOpenAI, Recorded, Step
 from llm_support import GOOD, TEXT, document, extract, good, settings
 
-from summarizer.backends._chunking import Grounded, merge, split_article
 from summarizer.errors import ExtractionError
+from summarizer.llm._chunking import Grounded, merge, split_article
 from summarizer.models import Evidence, Metric, MetricKind
 
 

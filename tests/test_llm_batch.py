@@ -7,8 +7,8 @@ import asyncio
 from fake_openai import FakeOpenAI, Recorded, Step
 from llm_support import FAST, GOOD, TEXT, settings
 
-from summarizer.backends.llm import LLMBackend
 from summarizer.document import SourceDocument
+from summarizer.llm.backend import LLMBackend
 from summarizer.models import Brief, Failure
 from summarizer.pipeline import Outcome, asummarize_many
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from fake_openai import FakeOpenAI, Step
 from llm_support import GOOD, extract, settings
 
-from summarizer.cache import CachedReply, CacheKey, ReplyCache
+from summarizer.llm.cache import CachedReply, CacheKey, ReplyCache
 
 
 def test_a_second_run_makes_zero_requests_and_gives_the_same_items(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_concurrent_writers_from_threads(tmp_path: Path) -> None:
 _WRITER = """
 import sys
 from pathlib import Path
-from summarizer.cache import CacheKey, CachedReply, ReplyCache
+from summarizer.llm.cache import CacheKey, CachedReply, ReplyCache
 cache = ReplyCache(Path(sys.argv[1]))
 n = 0
 while True:

@@ -10,8 +10,8 @@ import pytest
 from fake_openai import FakeOpenAI, Recorded, Step
 from llm_support import GOOD, SECRET, extract, settings
 
-from summarizer.backends.llm import LLMBackend, endpoint_of
 from summarizer.errors import BackendError, ConfigurationError
+from summarizer.llm.backend import LLMBackend, endpoint_of
 from summarizer.pipeline import summarize_many
 from summarizer.settings import Settings, resolve_settings
 

@@ -10,13 +10,13 @@ import pytest
 from fake_openai import FakeOpenAI, Step
 from llm_support import GOOD, TEXT, document, extract, settings
 
-from summarizer.backends._llm_schema import ArticleItems
-from summarizer.backends.base import Extraction
+from summarizer.backends import Extraction
 from summarizer.document import PreparedDocument
 from summarizer.errors import ConfigurationError
 from summarizer.ground import ArticleText, ground, locate
+from summarizer.llm._schema import ArticleItems
+from summarizer.llm.prompting import load_prompts, prompts_root
 from summarizer.models import Directive, Evidence, Metric, MetricKind, Speaker
-from summarizer.prompting import load_prompts, prompts_root
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fake_openai import FakeOpenAI, Step
 from llm_support import TEXT, extract, settings
 
-from summarizer.backends.base import Extraction
-from summarizer.backends.local import local_llm_settings
+from summarizer.backends import Extraction
 from summarizer.document import PreparedDocument
+from summarizer.local.backend import local_llm_settings
 from summarizer.models import (
     Directive,
     Evidence,

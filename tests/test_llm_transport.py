@@ -8,8 +8,8 @@ import pytest
 from fake_openai import FakeOpenAI, Step
 from llm_support import GOOD, extract, settings
 
-from summarizer.backends._transport import RetryPolicy
 from summarizer.errors import BackendError
+from summarizer.llm._transport import RetryPolicy
 
 
 def test_429_waits_for_retry_after_before_trying_again() -> None:

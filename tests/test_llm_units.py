@@ -9,12 +9,12 @@ import httpx
 import openai
 import pytest
 
-from summarizer.backends._chunking import split_article
-from summarizer.backends._llm_replies import json_object, salvage
-from summarizer.backends._llm_schema import MissedItems
-from summarizer.backends._transport import is_transient, retry_after
+from summarizer.llm._chunking import split_article
+from summarizer.llm._replies import json_object, salvage
+from summarizer.llm._schema import MissedItems
+from summarizer.llm._transport import is_transient, retry_after
+from summarizer.llm.usage import cost_usd, total_usage
 from summarizer.models import Usage
-from summarizer.usage import cost_usd, total_usage
 
 
 def _status_error(status: int, headers: dict[str, str] | None = None) -> openai.APIStatusError:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from test_local_server import fake_server, wait_gone
 
-from summarizer import local
-from summarizer._local_server import LocalServer
-from summarizer.backends import local as local_backend
-from summarizer.backends.base import Backend, Extraction
-from summarizer.backends.local import LocalBackend, local_llm_settings
+from summarizer.backends import Backend, Extraction
 from summarizer.document import PreparedDocument
+from summarizer.local import backend as local_backend
+from summarizer.local import model as local
+from summarizer.local.backend import LocalBackend, local_llm_settings
+from summarizer.local.server import LocalServer
 from summarizer.settings import Settings
 
 

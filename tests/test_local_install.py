@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import local
-from summarizer._local_install import (
+from summarizer.errors import BackendError, ConfigurationError
+from summarizer.local import model as local
+from summarizer.local.install import (
     ModelSpec,
     chunk_wheels,
     join_chunks,
@@ -23,7 +24,6 @@ from summarizer._local_install import (
     require_free_space,
     verify_file,
 )
-from summarizer.errors import BackendError, ConfigurationError
 from summarizer.settings import Settings
 
 CHUNKS = [os.urandom(3000), os.urandom(5000), os.urandom(17)]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import local
 from summarizer.brief import is_grounded
+from summarizer.local import model as local
 from summarizer.models import Brief
 from summarizer.settings import resolve_settings
 

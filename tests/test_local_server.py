@@ -16,8 +16,9 @@ from typing import Any
 import httpx
 import pytest
 
-from summarizer import _local_server
-from summarizer._local_server import (
+from summarizer.errors import BackendError
+from summarizer.local import server as _local_server
+from summarizer.local.server import (
     LocalServer,
     ServerOptions,
     busy_cpus,
@@ -27,7 +28,6 @@ from summarizer._local_server import (
     server_command,
     write_state,
 )
-from summarizer.errors import BackendError
 
 FAKE = Path(__file__).with_name("_local_fake_server.py")
 

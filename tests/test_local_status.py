@@ -9,12 +9,12 @@ import pytest
 from test_local_install import make_spec, make_wheels
 from typer.testing import CliRunner
 
-from summarizer import local
-from summarizer._local_install import join_chunks, marker_path
 from summarizer.backends import choose_backend_name
 from summarizer.cli import app
 from summarizer.cli.local import render_status
 from summarizer.errors import ConfigurationError
+from summarizer.local import model as local
+from summarizer.local.install import join_chunks, marker_path
 from summarizer.settings import Settings
 
 

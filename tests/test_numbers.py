@@ -1,10 +1,10 @@
-"""Numerals and unit scaling (summarizer.numbers)."""
+"""Numerals and unit scaling (summarizer.text.numbers)."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarizer.numbers import NUMBER_RE, parse_chinese, parse_number, scale_unit
+from summarizer.text.numbers import NUMBER_RE, parse_chinese, parse_number, scale_unit
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,10 @@ from importlib import resources
 from _offline_docs import one_article
 
 from summarizer.backends import create_backend
-from summarizer.backends.offline import OfflineBackend
-from summarizer.backends.offline.dates import event_date
 from summarizer.brief import is_grounded
 from summarizer.pipeline import summarize
+from summarizer.rules import OfflineBackend
+from summarizer.rules.dates import event_date
 from summarizer.settings import resolve_settings
 
 TEXT = (
@@ -57,7 +57,7 @@ def test_event_date_needs_a_year_the_text_fixes() -> None:
 
 
 def test_cue_tables_ship_inside_the_package() -> None:
-    data = resources.files("summarizer.backends.offline").joinpath("data")
+    data = resources.files("summarizer.rules").joinpath("data")
     names = {entry.name for entry in data.iterdir()}
     assert {
         "surnames.toml",

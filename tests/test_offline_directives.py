@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from _offline_docs import one_article
 
-from summarizer.backends.offline.directives import extract_directives
-from summarizer.backends.offline.speakers_mentions import find_mentions
+from summarizer.rules.directives import extract_directives
+from summarizer.rules.speakers_mentions import find_mentions
 
 
 def directives_of(text: str) -> list[tuple[str, str]]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from _offline_docs import issued, names_and_titles, one_article
 
-from summarizer.backends.base import Extraction
-from summarizer.backends.offline import OfflineBackend
-from summarizer.backends.offline.interviews import find_interview
-from summarizer.backends.offline.speakers_mentions import find_mentions
+from summarizer.backends import Extraction
+from summarizer.rules import OfflineBackend
+from summarizer.rules.interviews import find_interview
+from summarizer.rules.speakers_mentions import find_mentions
 
 QA_WITH_LEAD = (
     "近日,本报记者就县域经济发展专访了临江县委书记孙建国。\n"

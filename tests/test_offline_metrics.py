@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from _offline_docs import one_article
 
-from summarizer.backends.offline.metrics import extract_metrics
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Metric, MetricKind
+from summarizer.rules.metrics import extract_metrics
 
 ACTUAL, CHANGE, TARGET = MetricKind.ACTUAL, MetricKind.CHANGE, MetricKind.TARGET
 RANK, RATIO, GAP = MetricKind.RANK, MetricKind.RATIO, MetricKind.GAP

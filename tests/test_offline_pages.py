@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from summarizer.backends.offline import OfflineBackend
 from summarizer.document import PreparedDocument, SourceDocument
 from summarizer.models import MetricKind, ProjectStatus
 from summarizer.prepare import prepare
+from summarizer.rules import OfflineBackend
 
 LEAD = (
     "宜宾日报讯(记者 王五)3月27日,宜宾市2024年一季度重大项目集中开工仪式在三江新区举行。"

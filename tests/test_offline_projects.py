@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from _offline_docs import one_article
 
-from summarizer.backends.offline.projects import extract_projects, merge_projects
 from summarizer.models import ProjectStatus
+from summarizer.rules.projects import extract_projects, merge_projects
 
 
 def projects_of(text: str) -> dict[str, ProjectStatus]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from _offline_docs import names_and_titles, one_article
 
-from summarizer.backends.offline.speakers import SpeakerIndex
 from summarizer.models import Speaker
+from summarizer.rules.speakers import SpeakerIndex
 
 
 def speakers_of(text: str) -> list[Speaker]:

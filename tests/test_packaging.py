@@ -12,7 +12,7 @@ import summarizer
 ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = """
-import summarizer.prompting as p
+import summarizer.llm.prompting as p
 prompts = p.load_prompts()
 root = str(p.prompts_root())
 assert "site-packages" in root, root

@@ -6,7 +6,7 @@ import pytest
 
 from summarizer.document import PreparedDocument, SourceDocument
 from summarizer.prepare import prepare
-from summarizer.textnorm import fold
+from summarizer.text.fold import fold
 
 LEAD = "本报讯(记者 张三)5月7日上午,高新区召开重点项目推进会,安排部署下一阶段重点工作。"
 SPEECH = "王五强调,要全力以赴抓项目、扩投资,确保完成全年目标任务。"

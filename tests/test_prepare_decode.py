@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from summarizer.backends.base import Extraction
+from summarizer.backends import Extraction
 from summarizer.document import PreparedDocument, SourceDocument
 from summarizer.errors import InputError
 from summarizer.models import Brief, Failure

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.textnorm import fold, fold_char
+from summarizer.text.fold import fold, fold_char
 
 
 @pytest.mark.parametrize(

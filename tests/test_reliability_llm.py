@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.backends._transport import RetryPolicy
-from summarizer.backends.llm import LLMBackend
 from summarizer.document import SourceDocument
+from summarizer.llm._transport import RetryPolicy
+from summarizer.llm.backend import LLMBackend
 from summarizer.models import Brief, Failure
 from summarizer.pipeline import Outcome, asummarize_many
 from summarizer.settings import Settings

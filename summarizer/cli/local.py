@@ -18,9 +18,9 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 
-from summarizer import local
-from summarizer._local_install import Progress as ProgressCallback
-from summarizer._local_server import write_state
+from summarizer.local import model as local
+from summarizer.local.install import Progress as ProgressCallback
+from summarizer.local.server import write_state
 from summarizer.settings import resolve_settings
 
 local_app = typer.Typer(

@@ -1,6 +1,6 @@
 """Text folding for the scorer: width, traditional/simplified and case.
 
-Uses summarizer.textnorm.fold when that module is present, so the scorer and
+Uses summarizer.text.fold.fold when that module is present, so the scorer and
 the extractors fold text the same way; otherwise a local equivalent.
 """
 
@@ -16,7 +16,7 @@ from typing import cast
 @lru_cache(maxsize=1)
 def _folder() -> Callable[[str], str]:
     try:
-        textnorm = importlib.import_module("summarizer.textnorm")
+        textnorm = importlib.import_module("summarizer.text.fold")
         return cast(Callable[[str], str], textnorm.fold)
     except (ImportError, AttributeError):
         return _local_fold

@@ -1,0 +1,1 @@
+"""Model-assisted extraction through an OpenAI-compatible endpoint."""

@@ -1,0 +1,1 @@
+"""The embedded local model: install, serve, and its backend."""

@@ -1,0 +1,58 @@
+"""The offline backend: deterministic rules over cue tables, no model and no network.
+
+Speakers, directives, projects and the event date come from the modules of this package;
+metrics from `metrics.extract_metrics`. Every item is grounded through
+`PreparedDocument.evidence`, so its quote stands at its offsets in the original.
+"""
+
+from __future__ import annotations
+
+from summarizer.backends import Extraction
+from summarizer.document import PreparedDocument
+from summarizer.models import Directive, Project
+from summarizer.rules.dates import event_date
+from summarizer.rules.directives import extract_directives
+from summarizer.rules.projects import extract_projects, merge_projects
+from summarizer.rules.speakers import SpeakerIndex
+from summarizer.settings import Settings
+
+__all__ = ["OfflineBackend"]
+
+
+class OfflineBackend:
+    """Backend protocol implementation that needs nothing but the text."""
+
+    name = "offline"
+    model: str | None = None
+    prompt_version: str | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> OfflineBackend:
+        """The offline backend has no settings of its own."""
+        del settings
+        return cls()
+
+    async def extract(self, document: PreparedDocument) -> Extraction:
+        """Extract the four lists and the event date from every article of the document."""
+        return self.extract_sync(document)
+
+    def extract_sync(self, document: PreparedDocument) -> Extraction:
+        """Synchronous form of `extract`, for benchmarks and other callers without a loop."""
+        from summarizer.rules.metrics import extract_metrics
+
+        index = SpeakerIndex()
+        extraction = Extraction(date=event_date(document))
+        directives: list[Directive] = []
+        projects: list[Project] = []
+        for article in document.articles:
+            mentions = index.add_article(article)
+            directives.extend(extract_directives(document, article, mentions))
+            projects.extend(extract_projects(document, article))
+            extraction.metrics.extend(extract_metrics(document, article))
+        extraction.speakers = index.speakers(document)
+        extraction.directives = directives
+        extraction.projects = merge_projects(projects)
+        return extraction
+
+    async def aclose(self) -> None:
+        """Nothing to release."""

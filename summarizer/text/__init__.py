@@ -1,0 +1,1 @@
+"""Text: decode, clean, segment, fold, cues, dates, numbers."""

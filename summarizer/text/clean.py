@@ -1,0 +1,256 @@
+"""Clean decoded text into classified paragraphs that remember where they came from.
+
+A paragraph never holds a character that is not in the original: it is a list
+of spans (start, end) of the original. Dropping furniture drops lines, removing
+Markdown `**` splits a span, and repairing a paragraph broken by print layout
+concatenates the spans of two lines. So for every character, the cleaned text
+and the original agree at the mapped offset, with no exception.
+
+All matching runs on the folded view (summarizer.text.fold), which has the same
+indices as the original; the cue words come from data/furniture.toml.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from summarizer.text.cues import Cues, cues
+
+Span = tuple[int, int]
+_BLANK = " \t\r\f\v\u3000\xa0\u200b\ufeff"
+_BRACKETS = "[]【】()<>《》»«|·:"
+_TOKEN_SEPARATORS = " \t/|>»›→·、,()"
+
+
+class Kind(enum.Enum):
+    """What a paragraph is, for segmentation."""
+
+    HEAD = "head"  # headline or section label: short, no sentence punctuation
+    LEAD = "lead"  # news lead: 本报讯(记者…), …日电
+    INTERVIEW = "interview"  # ——访… header under a headline
+    BYLINE = "byline"  # reporter line closing an article
+    BODY = "body"
+
+
+@dataclass
+class Paragraph:
+    """Cleaned text as spans of the original, with its folded form and kind."""
+
+    spans: list[Span]
+    newline: int | None  # index of the original "\n" after the paragraph, if any
+    folded: str
+    kind: Kind
+
+    def text(self, original: str) -> str:
+        """The paragraph's text, taken from the original."""
+        return "".join(original[start:end] for start, end in self.spans)
+
+
+def clean(original: str, folded: str) -> list[Paragraph]:
+    """Paragraphs of the original without furniture, broken paragraphs repaired."""
+    table = cues()
+    kept: list[Paragraph] = []
+    in_tail = False
+    pending_head: Paragraph | None = None  # a headline seen in the tail, maybe a new title
+    for paragraph in _lines(original, folded):
+        verdict = _furniture(paragraph.folded, table)
+        if verdict == "tail":
+            in_tail, pending_head = True, None
+            continue
+        if verdict == "drop":
+            continue
+        paragraph.kind = classify(paragraph.folded, table)
+        if in_tail and not _ends_tail(paragraph, table):
+            pending_head = paragraph if paragraph.kind is Kind.HEAD else None
+            continue
+        if in_tail and pending_head is not None:
+            kept.append(pending_head)
+        in_tail, pending_head = False, None
+        kept.append(paragraph)
+    return repair(kept, table)
+
+
+def _lines(original: str, folded: str) -> Iterator[Paragraph]:
+    """Every non-blank line, trimmed, without Markdown markup, as a paragraph."""
+    start, size = 0, len(original)
+    while start < size:
+        newline = original.find("\n", start)
+        end = size if newline < 0 else newline
+        spans = _content_spans(original, start, end)
+        if spans:
+            text = "".join(folded[s:e] for s, e in spans)
+            yield Paragraph(spans, None if newline < 0 else newline, text, Kind.BODY)
+        start = end + 1
+
+
+def _content_spans(original: str, start: int, end: int) -> list[Span]:
+    """The spans of a line left after trimming blanks and Markdown `**`/`#`."""
+    line = original[start:end]
+    start += len(line) - len(line.lstrip(_BLANK))
+    end -= len(line) - len(line.rstrip(_BLANK))
+    while start < end and original[start] == "#":  # Markdown heading marks
+        start += 1
+    while start < end and original[start] in _BLANK:
+        start += 1
+    spans: list[Span] = []
+    position = start
+    while (marker := original.find("**", position, end)) >= 0:
+        if marker > position:
+            spans.append((position, marker))
+        position = marker + 2
+    if position < end:
+        spans.append((position, end))
+    return spans
+
+
+def _furniture(line: str, table: Cues) -> str:
+    """'tail' for a line opening the page tail, 'drop' for furniture, else 'keep'."""
+    bare = line.strip(_BRACKETS + " ").lower()
+    if len(line) <= 40 and bare.startswith(table.tail_prefixes):
+        return "tail"
+    if bare in table.furniture_exact:
+        return "drop"
+    if len(line) <= 80 and bare.startswith(table.furniture_prefixes):
+        return "drop"
+    if _is_teaser(line, table) or _is_nav(line, table) or _is_photo_note(line, table):
+        return "drop"
+    if len(line) <= 80 and table.meta_line.match(line):
+        return "drop"  # the page's date and source line
+    return "keep"
+
+
+def _is_teaser(line: str, table: Cues) -> bool:
+    cut_off = line.endswith(table.ellipses)
+    if line.startswith(table.teaser_prefixes) and (len(line) <= 12 or cut_off):
+        return True
+    return cut_off and len(line) <= 60
+
+
+def _is_nav(line: str, table: Cues) -> bool:
+    if len(line) > 80:
+        return False
+    if line.startswith(table.breadcrumb_starts):
+        return True
+    tokens = _tokens(line.lower())
+    if tokens and all(token in table.nav_words for token in tokens):
+        return True
+    crumbs = sum(line.count(separator) for separator in table.breadcrumb_separators[:4])
+    if line.count("|") >= table.menu_pipes:
+        crumbs += line.count("|")  # a menu bar
+    return crumbs >= 2 and all(len(token) <= 8 for token in tokens)
+
+
+def _is_photo_note(line: str, table: Cues) -> bool:
+    if table.caption_credit.search(line[-60:]):  # a credit closes the line
+        return True
+    bracketed = line[:1] in "([【" and line[-1:] in ")]】"
+    return bracketed and len(line) <= 40 and any(w in line for w in table.photo_note_words)
+
+
+def _tokens(line: str) -> list[str]:
+    for separator in _TOKEN_SEPARATORS:
+        line = line.replace(separator, " ")
+    return line.split()
+
+
+def _ends_tail(paragraph: Paragraph, table: Cues) -> bool:
+    """A new article after the page tail: a lead, an interview or a full paragraph."""
+    if paragraph.kind in (Kind.LEAD, Kind.INTERVIEW):
+        return True
+    line = paragraph.folded
+    return len(line) >= 80 and ends_sentence(line, table) and not line.endswith(table.ellipses)
+
+
+def classify(line: str, table: Cues | None = None) -> Kind:
+    """The kind of a cleaned, folded paragraph."""
+    table = table or cues()
+    if table.lead.match(line) or line.startswith(table.reporter_openers):
+        return Kind.LEAD
+    if _is_interview(line, table):
+        return Kind.INTERVIEW
+    if _is_byline(line, table):
+        return Kind.BYLINE
+    if _is_head(line, table):
+        return Kind.HEAD
+    return Kind.BODY
+
+
+def _is_interview(line: str, table: Cues) -> bool:
+    if len(line) > 80:
+        return False
+    for dash in table.interview_dashes:
+        if line.startswith(dash):
+            return line[len(dash) :].lstrip(" -—").startswith(table.interview_words)
+    return False
+
+
+def _is_byline(line: str, table: Cues) -> bool:
+    """Only names and roles: '正观新闻·郑州晚报记者 史治国', '记者 孙庆辉 文/图'."""
+    if len(line) > 40 or any(mark in line for mark in "。,!?;"):
+        return False
+    tokens = _tokens(line)
+    roles = [token for token in tokens if _is_role(token, table)]
+    names = [token for token in tokens if token not in roles]
+    return bool(roles) and all(2 <= len(name) <= 4 for name in names)
+
+
+def _is_role(token: str, table: Cues) -> bool:
+    for role in table.byline_roles:
+        if token == role or (len(role) >= 2 and token.endswith(role) and len(token) <= 14):
+            return True
+    return False
+
+
+def _is_head(line: str, table: Cues) -> bool:
+    if len(line) > 64 or line[0] in table.bullets or ends_sentence(line, table):
+        return False
+    if any(mark in line for mark in table.sentence_inner):
+        return False
+    return not table.speech_clause.search(line) and not _has_inner_colon(line)
+
+
+def _has_inner_colon(line: str) -> bool:
+    colon = line.find(":")
+    return 0 <= colon < len(line) - 1
+
+
+def ends_sentence(line: str, table: Cues) -> bool:
+    """True when the line ends a sentence (closing quotes and brackets aside)."""
+    core = line.rstrip(table.closers + " ")
+    return bool(core) and core[-1] in table.sentence_end
+
+
+def repair(paragraphs: list[Paragraph], table: Cues) -> list[Paragraph]:
+    """Join paragraphs that print layout broke in the middle of a sentence."""
+    repaired: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if repaired and _continues(repaired[-1], paragraph, table):
+            previous = repaired[-1]
+            previous.spans.extend(paragraph.spans)
+            previous.folded = "".join((previous.folded, paragraph.folded))
+            previous.newline = paragraph.newline
+            if previous.kind is Kind.HEAD:
+                previous.kind = Kind.BODY
+        else:
+            repaired.append(paragraph)
+    return repaired
+
+
+def _continues(first: Paragraph, second: Paragraph, table: Cues) -> bool:
+    """Whether `second` continues the unfinished sentence `first` ends with."""
+    if first.kind not in (Kind.BODY, Kind.LEAD, Kind.HEAD) or second.kind is not Kind.BODY:
+        return False
+    if ends_sentence(first.folded, table) or second.folded[0] in table.bullets:
+        return False
+    return first.folded[0] not in table.bullets and is_fragment(first.folded, table)
+
+
+def is_fragment(line: str, table: Cues) -> bool:
+    """A line that reads as part of a sentence rather than a headline."""
+    if any(mark in line for mark in table.sentence_inner):
+        return True
+    if table.speech_clause.search(line) or _has_inner_colon(line):
+        return True
+    return len(line) >= 40 and ("," in line or "、" in line)
