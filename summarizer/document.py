@@ -6,9 +6,12 @@ document the user gave. Imports only the models.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from summarizer.models import Evidence
+from summarizer.text.fold import fold_view, restorer
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Article:
     offsets: tuple[int, ...]
     title: str | None = None
     date: str | None = None
+    folded: bool = False  # True for the view itself: its text is already folded
 
     def __post_init__(self) -> None:
         if len(self.offsets) != len(self.text):
@@ -49,6 +53,20 @@ class Article:
     @property
     def end(self) -> int:
         return self.offsets[-1] + 1 if self.offsets else 0
+
+    @cached_property
+    def view(self) -> Article:
+        """The article as every rule reads it: the folded view, offsets still into the original.
+
+        Width, script and page debris are folded away (summarizer.text.fold.fold_view), so
+        one rule reads a 繁體, full-width or hard-wrapped page like any other; evidence cut
+        through these offsets is the original text.
+        """
+        if self.folded:
+            return self
+        view = fold_view(self.text)
+        offsets = tuple(self.offsets[i] for i in view.index)
+        return replace(self, text=view.text, offsets=offsets, folded=True)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the article span [start, end) to a span of the original document."""
@@ -68,6 +86,16 @@ class PreparedDocument:
     title: str | None = None
     date: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @cached_property
+    def restore(self) -> Callable[[str], str]:
+        """Write a folded string in the page's own characters (see text.fold.restorer)."""
+        return restorer(self.original)
+
+    def verbatim(self, article: Article, start: int, end: int) -> str:
+        """The original text at the mapped article span [start, end)."""
+        orig_start, orig_end = article.original_span(start, end)
+        return self.original[orig_start:orig_end]
 
     def evidence(self, article: Article, start: int, end: int) -> Evidence:
         """Evidence for an article span: the original text at the mapped offsets."""

@@ -10,15 +10,12 @@ always computed here, never taken from the model.
 
 from __future__ import annotations
 
-import importlib
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from typing import cast
+from functools import cached_property
 
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Evidence
+from summarizer.text.fold import fold as fold_width_and_script
 
 __all__ = ["ArticleText", "fold", "locate", "ground"]
 
@@ -26,45 +23,13 @@ __all__ = ["ArticleText", "fold", "locate", "ground"]
 _EDGE = " \t\r\n\u3000\"'“”‘’「」『』《》()（）,，.。;；:：!！?？、"
 
 
-@cache
-def _folder() -> Callable[[str], str]:
-    try:
-        textnorm = importlib.import_module("summarizer.text.fold")
-        return cast(Callable[[str], str], textnorm.fold)
-    except (ImportError, AttributeError):
-        return _local_fold
-
-
-@cache
-def _t2s() -> Callable[[str], str] | None:
-    try:
-        opencc = importlib.import_module("opencc")
-    except ImportError:
-        return None
-    return cast(Callable[[str], str], opencc.OpenCC("t2s").convert)
-
-
-@cache
-def _fold_char(ch: str) -> str:
-    folded = unicodedata.normalize("NFKC", ch)
-    if len(folded) != 1:
-        return ch.lower()
-    convert = _t2s()
-    simplified = convert(folded) if convert is not None else folded
-    return (simplified if len(simplified) == 1 else folded).lower()
-
-
-def _local_fold(text: str) -> str:
-    """Per-character NFKC, traditional→simplified and lower case; keeps the length."""
-    return "".join(_fold_char(ch) for ch in text)
-
-
 def fold(text: str) -> str:
-    """The length-preserving folded view of `text` used to match quotes."""
-    folded = _folder()(text)
-    if len(folded) != len(text):  # a fold that moves offsets would misplace evidence
-        return _local_fold(text)
-    return folded
+    """The length-preserving folded view of `text` used to match quotes (lower-cased)."""
+    folded = fold_width_and_script(text)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)  # İ lowers to two
 
 
 @dataclass

@@ -8,7 +8,8 @@ A small, scorer-only rule: a leading Chinese scale prefix (万亿, 千万, 百�
 from __future__ import annotations
 
 import math
-import unicodedata
+
+from summarizer.evaluate._fold import fold
 
 # Longest prefixes first, so 万亿 is not read as 万 + 亿.
 _SCALES: tuple[tuple[str, float], ...] = (
@@ -23,7 +24,7 @@ _SCALES: tuple[tuple[str, float], ...] = (
 
 def scaled(value: float, unit: str) -> tuple[float, str]:
     """The value in the unit stripped of its scale prefixes, and that base unit."""
-    base = "".join(unicodedata.normalize("NFKC", unit).split())
+    base = "".join(fold(unit).split())
     while True:
         prefix = next((p for p in _SCALES if base.startswith(p[0])), None)
         if prefix is None:

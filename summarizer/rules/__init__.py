@@ -1,20 +1,24 @@
 """The offline backend: deterministic rules over cue tables, no model and no network.
 
 Speakers, directives, projects and the event date come from the modules of this package;
-metrics from `metrics.extract_metrics`. Every item is grounded through
-`PreparedDocument.evidence`, so its quote stands at its offsets in the original.
+metrics from `metrics.extract_metrics`. Every rule reads an article's folded view
+(`Article.view`: simplified, half-width, debris absorbed); every item is grounded
+through `PreparedDocument.evidence` and every string it shows is the page's own
+(`PreparedDocument.verbatim` for spans, `PreparedDocument.restore` for composed text),
+so a 繁體 page gets a 繁體 brief.
 """
 
 from __future__ import annotations
 
 from summarizer.backends import Extraction
 from summarizer.document import PreparedDocument
-from summarizer.models import Directive, Project
+from summarizer.models import Directive, Project, Speaker
 from summarizer.rules.dates import event_date
 from summarizer.rules.directives import extract_directives
 from summarizer.rules.projects import extract_projects, merge_projects
 from summarizer.rules.speakers import SpeakerIndex
 from summarizer.settings import Settings
+from summarizer.text.fold import fold_view
 
 __all__ = ["OfflineBackend"]
 
@@ -50,9 +54,19 @@ class OfflineBackend:
             projects.extend(extract_projects(document, article))
             extraction.metrics.extend(extract_metrics(document, article))
         extraction.speakers = index.speakers(document)
-        extraction.directives = directives
+        extraction.directives = _in_page_words(document, directives, extraction.speakers)
         extraction.projects = merge_projects(projects)
         return extraction
 
     async def aclose(self) -> None:
         """Nothing to release."""
+
+
+def _in_page_words(
+    document: PreparedDocument, directives: list[Directive], speakers: list[Speaker]
+) -> list[Directive]:
+    """Issuers as the page writes them: a speaker's own name, else the restored words."""
+    names = {fold_view(s.name).text: s.name for s in speakers}
+    for directive in directives:
+        directive.issuer = names.get(directive.issuer) or document.restore(directive.issuer)
+    return directives

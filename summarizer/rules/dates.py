@@ -25,7 +25,7 @@ def event_date(document: PreparedDocument) -> str | None:
         if article.date:
             return article.date
     for article in document.articles:
-        found = _lead_date(article.text)
+        found = _lead_date(article.view.text)
         if found:
             return found
     return None

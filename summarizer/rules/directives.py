@@ -101,6 +101,7 @@ def extract_directives(
     document: PreparedDocument, article: Article, mentions: list[Mention]
 ) -> list[Directive]:
     """Every directive of one article, grounded in the document."""
+    article = article.view
     text = article.text
     events = _events(text, mentions)
     state = _State()
@@ -407,7 +408,7 @@ def _directive(
 ) -> Directive:
     return Directive(
         issuer=issuer,
-        text=article.text[start:end],
+        text=document.verbatim(article, start, end),
         article=article.index,
         evidence=document.evidence(article, start, end),
     )

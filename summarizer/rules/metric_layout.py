@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from summarizer.rules.metric_cues import MetricCues
 
-# Full-width punctuation folded to ASCII, one character for one, so offsets hold.
-_FOLD = tuple(zip("，；：！？（）％", ",;:!?()%", strict=True))
 _SENTENCE_END = "。!?"
 _CLAUSE_END = ",;:" + _SENTENCE_END
 _HEADING_CHARS = 40
@@ -29,19 +27,11 @@ class Period:
     text: str
 
 
-def _fold(text: str) -> str:
-    """Full-width punctuation as ASCII, offsets unchanged (one character for one)."""
-    # One str.replace per mark is far faster than str.translate's per-character look-ups.
-    for wide, narrow in _FOLD:
-        text = text.replace(wide, narrow)
-    return text
-
-
 class Layout:
     """Boundaries of one article's text, found once and queried by position."""
 
     def __init__(self, text: str, cues: MetricCues) -> None:
-        self.text = _fold(text)
+        self.text = text  # the folded view: punctuation is already half-width
         hard_breaks, self._headings = _line_breaks(self.text)
         self._clauses = _positions(self.text, _CLAUSE_END) + hard_breaks
         self._clauses.sort()

@@ -39,6 +39,7 @@ class Draft:
 
 def extract_metrics(document: PreparedDocument, article: Article) -> list[Metric]:
     """Every metric of one article, each grounded in the clause that holds its number."""
+    article = article.view
     cues = load_metric_cues()
     layout = Layout(article.text, cues)
     reader = _Reader(layout, cues)
@@ -171,12 +172,13 @@ def _char_overlap(a: str, b: str) -> float:
 def _metric(document: PreparedDocument, article: Article, draft: Draft) -> Metric:
     start, end = _trimmed(article.text, *draft.clause)
     normalized_value, normalized_unit = scale_unit(draft.value, draft.unit)
+    restore = document.restore
     return Metric(
-        indicator=draft.indicator,
+        indicator=restore(draft.indicator),
         value=draft.value,
-        unit=draft.unit,
+        unit=restore(draft.unit),
         kind=draft.kind,
-        period=draft.period,
+        period=restore(draft.period) if draft.period else None,
         normalized_value=normalized_value,
         normalized_unit=normalized_unit,
         article=article.index,

@@ -43,10 +43,11 @@ def _status_cues() -> _StatusCues:
 
 def extract_projects(document: PreparedDocument, article: Article) -> list[Project]:
     """Every named project of one article, grounded in the document."""
+    article = article.view
     spans = find_names(article.text)
     return [
         Project(
-            name=article.text[span.start : span.end],
+            name=document.verbatim(article, span.start, span.end),
             status=project_status(article.text, span, spans),
             article=article.index,
             evidence=document.evidence(article, span.start, span.end),

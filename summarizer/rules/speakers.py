@@ -18,14 +18,19 @@ from summarizer.rules.speakers_mentions import Mention, find_mentions
 @dataclass
 class _Person:
     name: str
-    titles: list[str] = field(default_factory=list)
+    titles: list[tuple[int, Mention]] = field(default_factory=list)  # (article index, mention)
     first_act: tuple[int, Mention] | None = None  # (article index, speaking mention)
 
     def accepts(self, title: str) -> bool:
-        return all(title in t or t in title for t in self.titles)
+        return all(title in t or t in title for t in self.title_texts())
 
-    def fullest_title(self) -> str | None:
-        return max(self.titles, key=len) if self.titles else None
+    def title_texts(self) -> list[str]:
+        return [mention.title or "" for _, mention in self.titles]
+
+    def fullest_title(self) -> tuple[int, Mention] | None:
+        if not self.titles:
+            return None
+        return max(self.titles, key=lambda entry: len(entry[1].title or ""))
 
 
 @dataclass
@@ -37,24 +42,27 @@ class SpeakerIndex:
 
     def add_article(self, article: Article) -> list[Mention]:
         """Find and register the mentions of one article; return them in reading order."""
+        article = article.view
         found = with_interview(article.text, find_mentions(article.text))
         self.mentions[article.index] = found
         latest: dict[str, _Person] = {}
         for mention in found:
-            person = self._person_for(mention, latest)
+            person = self._person_for(article.index, mention, latest)
             latest[mention.name] = person
             if mention.speaks and person.first_act is None:
                 person.first_act = (article.index, mention)
         return found
 
-    def _person_for(self, mention: Mention, latest: dict[str, _Person]) -> _Person:
+    def _person_for(
+        self, article: int, mention: Mention, latest: dict[str, _Person]
+    ) -> _Person:
         if mention.title is None:
             return latest.get(mention.name) or self._new_or_untitled(mention.name)
         for person in self.people:
             if person.name == mention.name and person.accepts(mention.title):
-                person.titles.append(mention.title)
+                person.titles.append((article, mention))
                 return person
-        person = _Person(mention.name, [mention.title])
+        person = _Person(mention.name, [(article, mention)])
         self.people.append(person)
         return person
 
@@ -74,13 +82,22 @@ class SpeakerIndex:
 
 
 def _speaker(document: PreparedDocument, person: _Person) -> Speaker:
+    """The person in the page's own words: name and title cut from the original."""
     assert person.first_act is not None
     article_index, mention = person.first_act
-    article = document.articles[article_index]
+    article = document.articles[article_index].view
     end = mention.act_end if mention.act_end is not None else mention.name_end
     return Speaker(
-        name=person.name,
-        title=person.fullest_title(),
+        name=document.verbatim(article, mention.name_start, mention.name_end),
+        title=_title(document, person),
         article=article.index,
         evidence=document.evidence(article, mention.start, end),
     )
+
+
+def _title(document: PreparedDocument, person: _Person) -> str | None:
+    fullest = person.fullest_title()
+    if fullest is None:
+        return None
+    article_index, mention = fullest
+    return document.verbatim(document.articles[article_index].view, *mention.title_span)

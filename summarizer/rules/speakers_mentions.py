@@ -8,7 +8,7 @@ follows in its clause, or when it heads an interview (——访荥阳市委书�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from summarizer.rules._segments import CLAUSE_BREAKS, clause_end, sentence_end
@@ -37,6 +37,14 @@ class Mention:
     name_end: int
     act_end: int | None = None
     introduces: bool = False  # the act verb introduces the person's words (表示, 强调, 说)
+    post_after: bool = False  # the title follows the name (张伟区长)
+
+    @property
+    def title_span(self) -> tuple[int, int]:
+        """Where the title stands: before the name, or right after it (张伟区长)."""
+        if self.post_after and self.title is not None:
+            return self.name_end, self.name_end + len(self.title)
+        return self.start, self.name_start
 
     @property
     def speaks(self) -> bool:
@@ -169,7 +177,9 @@ def _post_after_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mentio
         if _speech_verb(text, match.end(), limit) is None:
             continue  # only a speaking person: 张家港市长江路 is a place
         post = text[match.end(1) : match.end()]
-        found.append(Mention(name, post, match.start(1), match.start(1), match.end(1)))
+        found.append(
+            Mention(name, post, match.start(1), match.start(1), match.end(1), post_after=True)
+        )
     return found
 
 
@@ -281,15 +291,7 @@ def _with_act(text: str, mention: Mention, next_start: int | None) -> Mention:
 
 
 def _replace_act(mention: Mention, act_end: int, introduces: bool) -> Mention:
-    return Mention(
-        mention.name,
-        mention.title,
-        mention.start,
-        mention.name_start,
-        mention.name_end,
-        act_end,
-        introduces,
-    )
+    return replace(mention, act_end=act_end, introduces=introduces)
 
 
 def _speech_verb(text: str, pos: int, limit: int) -> re.Match[str] | None:
