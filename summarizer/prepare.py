@@ -19,7 +19,7 @@ from summarizer.errors import InputError
 from summarizer.text.clean import Kind, Paragraph, clean
 from summarizer.text.dates import stated_date
 from summarizer.text.decode import decode
-from summarizer.text.fold import fold
+from summarizer.text.fold import fold_page
 from summarizer.text.segment import Draft, segment
 
 _LEAD_PARAGRAPHS = 2  # a date in the first two text paragraphs is the article's date
@@ -29,7 +29,7 @@ def prepare(document: SourceDocument) -> PreparedDocument:
     """Decode, clean and segment a document; raise InputError when it has no article."""
     decoded = decode(document)
     original = decoded.text
-    folded = fold(original)
+    folded = fold_page(original)
     drafts = segment(clean(original, folded))
     if not drafts:
         raise InputError(

@@ -188,3 +188,42 @@ def test_article_dates_need_a_determinable_year() -> None:
         "8月11日,高新区召开推进会,安排部署下半年工作。\n2023年已过半程,全区经济稳中向好。\n"
     ).articles[0]
     assert inferred.date == "2023-08-11"
+
+
+# ---- hard-wrapped pages (PDF, OCR) ----------------------------------------------------
+
+from summarizer.text.clean import unwrap  # noqa: E402
+from summarizer.text.cues import cues  # noqa: E402
+from summarizer.text.fold import fold_page  # noqa: E402
+
+
+def _unwrapped(text: str) -> list[str]:
+    from summarizer.text.clean import _lines
+
+    return [p.text(text) for p in unwrap(_lines(text, fold_page(text)), text, cues())]
+
+
+WRAPPED = (
+    "会议强调，各乡镇、各部门要紧盯目标，逐项分析指标进度，精准\n"
+    "施策补短板；要加大重点企业帮扶力度，确保规上工业企业开工率保\n"
+    "持在95%以上；要抢抓政策窗口期，全力争取各类资金9亿元以上。\n"
+    "　　二、关于重点项目建设工作\n"
+    "　　会议听取了县发改局关于全县重点项目推进情况的汇报。全县今年\n"
+    "计划实施重点项目112个，总投资286.5亿元，年度计划投资68.\n"
+    "2亿元。截至5月底，已开工项目87个，开工率77.7%，完成投\n"
+    "－ 2 －\n"
+    "资24.6亿元；全县新能源装机容量达到236万千瓦，同比增长。\n"
+)
+
+
+def test_a_hard_wrapped_page_is_read_as_paragraphs() -> None:
+    lines = _unwrapped(WRAPPED)
+    assert lines[0].endswith("资金9亿元以上。")
+    assert lines[1] == "二、关于重点项目建设工作"
+    assert "年度计划投资68.2亿元" in lines[2]
+    assert "完成投资24.6亿元" in lines[2]  # the page number between is dropped
+
+
+def test_a_page_with_one_paragraph_per_line_is_left_alone() -> None:
+    text = "\n".join(f"第{i}段正文，长短不一{'的内容' * i}。" for i in range(1, 9))
+    assert len(_unwrapped(text)) == 8

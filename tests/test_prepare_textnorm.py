@@ -37,3 +37,47 @@ def test_fold_keeps_indices_aligned_on_a_long_mixed_text() -> None:
     assert len(folded) == len(text)
     start = folded.index("统一")
     assert text[start : start + 2] == "統一"
+
+
+# ---- the folded view the rules read ---------------------------------------------------
+
+from summarizer.text.fold import fold_page, fold_view, restorer  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("主　　持：袁  明（区委副书记、区长）", "主持:袁明(区委副书记、区长)"),
+        ("出　　席：王秋实　陆  峰　顾晓岚", "出席:王秋实 陆峰 顾晓岚"),
+        ("市长李 强带队，总投资 38.6亿元，增长 12.3 %", "市长李强带队,总投资38.6亿元,增长12.3%"),
+        ("推動經濟發(fā)展,,增長14..3%", "推动经济发展,增长14.3%"),
+        ("工作.截至6月11日,增长8%.下一步", "工作。截至6月11日,增长8%。下一步"),
+        ('他说"双招双引"是「一号工程」', "他说“双招双引”是“一号工程”"),
+        ("合作&nbsp;项目&gt;", "合作项目>"),
+        ("1　云南滇穗公司项目　隆阳区　48.6　12.0", "1 云南滇穗公司项目 隆阳区 48.6 12.0"),
+        ("2024-05-17 09:32", "2024-05-17 09:32"),
+    ],
+)
+def test_the_view_absorbs_page_debris(text: str, view: str) -> None:
+    assert fold_view(text).text == view
+
+
+def test_every_view_character_maps_back_to_its_source() -> None:
+    text = "袁  明要求，推動發(fā)展 ,, 增長 １２．５％&nbsp;。"
+    view = fold_view(text)
+    assert len(view.index) == len(view.text)
+    assert list(view.index) == sorted(view.index)
+    for char, at in zip(view.text, view.index, strict=True):
+        assert char in (fold(text[at]), "。", " ", "“", "”") or text[at] == "&"
+
+
+def test_fold_page_keeps_the_length_and_reads_a_full_stop() -> None:
+    text = '满怀.2月20日,"好".'
+    assert fold_page(text) == "满怀。2月20日,“好”。"
+    assert len(fold_page(text)) == len(text)
+
+
+def test_restorer_writes_composed_text_in_the_pages_characters() -> None:
+    restore = restorer("總投資１２．５億元，會議強調")
+    assert restore("总投资12.5亿元会议") == "總投資12.5億元會議"
+    assert restorer("总投资12.5亿元")("会议") == "会议"

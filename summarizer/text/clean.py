@@ -13,7 +13,7 @@ indices as the original; the cue words come from data/furniture.toml.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from summarizer.text.cues import Cues, cues
@@ -42,6 +42,7 @@ class Paragraph:
     newline: int | None  # index of the original "\n" after the paragraph, if any
     folded: str
     kind: Kind
+    line: Span = (0, 0)  # the whole original line it came from (blanks and indent included)
 
     def text(self, original: str) -> str:
         """The paragraph's text, taken from the original."""
@@ -54,7 +55,7 @@ def clean(original: str, folded: str) -> list[Paragraph]:
     kept: list[Paragraph] = []
     in_tail = False
     pending_head: Paragraph | None = None  # a headline seen in the tail, maybe a new title
-    for paragraph in _lines(original, folded):
+    for paragraph in unwrap(_lines(original, folded), original, table):
         verdict = _furniture(paragraph.folded, table)
         if verdict == "tail":
             in_tail, pending_head = True, None
@@ -81,7 +82,10 @@ def _lines(original: str, folded: str) -> Iterator[Paragraph]:
         spans = _content_spans(original, start, end)
         if spans:
             text = "".join(folded[s:e] for s, e in spans)
-            yield Paragraph(spans, None if newline < 0 else newline, text, Kind.BODY)
+            line_end = end - 1 if end > start and original[end - 1] == "\r" else end
+            yield Paragraph(
+                spans, None if newline < 0 else newline, text, Kind.BODY, (start, line_end)
+            )
         start = end + 1
 
 
@@ -103,6 +107,73 @@ def _content_spans(original: str, start: int, end: int) -> list[Span]:
     if position < end:
         spans.append((position, end))
     return spans
+
+
+def unwrap(lines: Iterable[Paragraph], original: str, table: Cues) -> list[Paragraph]:
+    """Rejoin the lines of a hard-wrapped page (PDF, OCR: a break every ~30-45 characters).
+
+    A page is hard-wrapped when many lines share one length and run on without a full
+    stop. There a full-length line that ends no sentence continues on the next line,
+    unless that line is indented, opens a numbered item, or follows a blank line.
+    Page-number footers (－ 2 －) between the two are dropped.
+    """
+    kept = [p for p in lines if not table.page_number.match(p.folded)]
+    width = wrap_width(kept, table)
+    if width is None:
+        return kept
+    joined: list[Paragraph] = []
+    for paragraph in kept:
+        previous = joined[-1] if joined else None
+        if previous is not None and _runs_on(previous, paragraph, width, original, table):
+            previous.spans.extend(paragraph.spans)
+            previous.folded += paragraph.folded
+            previous.newline = paragraph.newline
+            previous.line = (previous.line[0], paragraph.line[1])
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+_WRAP_MIN_LINE = 16  # shorter lines (headings, names) say nothing about wrapping
+_WRAP_BAND = 0.15  # a full line is at most this share of the width shorter than the widest
+
+
+def _band(width: int) -> int:
+    return max(4, round(_WRAP_BAND * width))
+
+
+def wrap_width(lines: list[Paragraph], table: Cues) -> int | None:
+    """The page's wrap width, or None when its lines are not hard-wrapped."""
+    lengths = [p.line[1] - p.line[0] for p in lines if len(p.folded) >= _WRAP_MIN_LINE]
+    if len(lengths) < 5:
+        return None
+    width = max(set(lengths), key=lambda w: sum(w - _band(w) < n <= w for n in lengths))
+    band = [p for p in lines if width - _band(width) < p.line[1] - p.line[0] <= width]
+    open_ended = sum(not _ends_wrapped_sentence(p.folded) for p in band)
+    if len(band) < max(5, 0.35 * len(lengths)) or open_ended < 0.5 * len(band):
+        return None
+    return width
+
+
+def _runs_on(
+    first: Paragraph, second: Paragraph, width: int, original: str, table: Cues
+) -> bool:
+    full = first.line[1] - first.line[0] > width - _band(width)
+    if not full or _ends_wrapped_sentence(first.folded):
+        return False
+    between = original[first.line[1] : second.line[0]].split("\n")[1:-1]
+    if any(not line.strip() for line in between):
+        return False  # a blank line between: a new paragraph (a dropped page number is no blank)
+    opening = original[second.line[0] : second.spans[0][0]]
+    return not opening and not table.item_marker.match(second.folded)
+
+
+def _ends_wrapped_sentence(line: str) -> bool:
+    """A full stop ends the line (a colon or a decimal point does not: 302.|3亿元)."""
+    core = line.rstrip("”’\"')]」』】》 ")
+    if core.endswith("."):
+        return len(core) < 2 or not core[-2].isdigit()
+    return core.endswith(("。", "!", "?", ";", "…"))
 
 
 def _furniture(line: str, table: Cues) -> str:

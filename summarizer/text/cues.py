@@ -35,6 +35,8 @@ class Cues:
     caption_credit: re.Pattern[str]
     speech_clause: re.Pattern[str]
     meta_line: re.Pattern[str]
+    page_number: re.Pattern[str]
+    item_marker: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -97,4 +99,6 @@ def cues() -> Cues:
         caption_credit=_caption_pattern(data["photo"]),
         speech_clause=_speech_pattern(data["speech"]["verbs"]),
         meta_line=_meta_pattern(data["meta"]["fields"]),
+        page_number=re.compile(data["layout"]["page_number"]),
+        item_marker=re.compile(data["layout"]["item_marker"]),
     )

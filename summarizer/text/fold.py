@@ -76,7 +76,15 @@ _ENTITY = re.compile(r"&(?:(?P<name>[a-z]{2,5})|#(?P<dec>\d{2,5})|#x(?P<hex>[0-9
 _PINYIN = re.compile(f"(?<=[{CJK}])\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,8}}\\)")
 _BLANKS = re.compile(r"[ \t\r\f\v\u200b\ufeff]+")
 _DOUBLED = re.compile(r"([,;:!?、。])\1+|(?<=\d)\.\.+(?=\d)")
-_SENTENCE_DOT = re.compile(f"(?<=[{CJK}”’)】」』])\\.(?=[{CJK}“‘(【「『\\n]|$)")
+# A "." that ends a sentence: after a character or a closing mark (also before a digit:
+# 满怀.2月20日), or after a number or % when no digit follows (增长8%. / 达到15.”).
+_DOT_AFTER_WORD = f"(?<=[{CJK}”’)】」』])\\.(?=[{CJK}0-9“”‘’()【】「」『』\\n]|$)"
+_CLOSE_OR_OPEN = "“”‘’()【】「」『』"
+_SENTENCE_DOT = re.compile(
+    f"{_DOT_AFTER_WORD}|(?<=[%0-9])\\.(?=[{CJK}{_CLOSE_OR_OPEN}\\n]|$)"
+)
+# On a raw page a number's "." may end a hard-wrapped line (68.|2亿元): not a full stop there.
+_PAGE_SENTENCE_DOT = re.compile(f"{_DOT_AFTER_WORD}|(?<=[%0-9])\\.(?=[{CJK}{_CLOSE_OR_OPEN}])")
 _CORNER_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 
 Replace = Callable[[re.Match[str], "FoldedView"], str]
@@ -91,6 +99,15 @@ class FoldedView:
     source: str
 
 
+def fold_page(text: str) -> str:
+    """`fold`, plus punctuation read the way the view reads it, still one character for one.
+
+    The prepare stage classifies lines on this (a headline has no full stop, written
+    。 or .), so it must read "." and straight quotes as the view does.
+    """
+    return _PAGE_SENTENCE_DOT.sub("。", _quotes(fold(text)))
+
+
 def fold_view(text: str) -> FoldedView:
     """The view every rule reads: folded, with page debris absorbed; indices map back.
 
@@ -99,13 +116,12 @@ def fold_view(text: str) -> FoldedView:
     doubled punctuation collapsed (,, and 14..3), a full stop written as "." read
     as "。", corner quotes 「」 read as “”, straight double quotes paired as “”.
     """
-    view = FoldedView(fold(text), tuple(range(len(text))), text)
+    view = FoldedView(_quotes(fold(text)), tuple(range(len(text))), text)
     view = _rewrite(view, _ENTITY, _entity)
     view = _rewrite(view, _PINYIN, lambda match, view: "")
     view = _rewrite(view, _BLANKS, _blank)
     view = _rewrite(view, _DOUBLED, lambda match, view: match.group(1) or ".")
-    view = _rewrite(view, _SENTENCE_DOT, lambda match, view: "。")
-    return FoldedView(_quotes(view.text), view.index, text)
+    return _rewrite(view, _SENTENCE_DOT, lambda match, view: "。")
 
 
 def _rewrite(view: FoldedView, pattern: re.Pattern[str], replace: Replace) -> FoldedView:
@@ -147,7 +163,7 @@ def _blank(match: re.Match[str], view: FoldedView) -> str:
         return ""
     if _ascii_word(text[start - 1]) and _ascii_word(text[end]):
         return " "
-    if end - start == 1 and view.source[view.index[start]] in " \xa0":
+    if end - start == 1 and view.source[view.index[start]] in " \xa0&":  # & of an &nbsp;
         return ""
     left, right = _run_before(text, start), _run_after(text, end)
     if left == 1 and right == 1:
