@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -213,14 +214,15 @@ def restorer(original: str) -> Callable[[str], str]:
     clause, 会议 as an issuer), each folded CJK character becomes the page's most
     frequent character that folds to it; digits, letters and punctuation stay folded.
     """
-    counts: dict[str, dict[str, int]] = {}
-    for char in set(original):
+    frequency = Counter(original)
+    forms: dict[str, list[str]] = {}
+    for char in frequency:
         folded = _TABLE[ord(char)] if ord(char) >= 0x2E80 else char
         if folded != char and _CJK_CHAR.match(folded):
-            counts.setdefault(folded, {})[char] = original.count(char)
-    table = {ord(f): max(forms, key=forms.__getitem__) for f, forms in counts.items()}
-    # a folded character the page also writes as itself keeps that form when more frequent
-    for code, form in list(table.items()):
-        if original.count(chr(code)) >= original.count(form):
-            del table[code]
+            forms.setdefault(folded, []).append(char)
+    table: dict[int, str] = {}
+    for folded, written in forms.items():
+        best = max(written, key=frequency.__getitem__)
+        if frequency[best] > frequency[folded]:  # the page writes it mostly this way
+            table[ord(folded)] = best
     return lambda text: text.translate(table)
