@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import Any
 
 from summarizer.report.compare import amount_label
 from summarizer.report.model import Comparison
@@ -63,7 +64,7 @@ def chart_png(comparison: Comparison, keys: list[str] | None = None) -> bytes:
 def _style(*, svg: bool) -> Iterator[None]:
     import matplotlib
 
-    settings = {
+    settings: dict[str, Any] = {
         "font.family": "sans-serif",
         "font.sans-serif": [*CJK_FONTS, "DejaVu Sans"],
         "font.size": 9,
@@ -75,7 +76,7 @@ def _style(*, svg: bool) -> Iterator[None]:
     level = quiet.level
     quiet.setLevel(logging.ERROR)  # "findfont: … not found" is expected on most machines
     try:
-        with matplotlib.rc_context(settings), warnings.catch_warnings():
+        with matplotlib.rc_context(settings), warnings.catch_warnings():  # type: ignore[arg-type]
             warnings.simplefilter("ignore")  # a missing glyph is handled by the labels
             yield
     finally:

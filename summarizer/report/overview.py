@@ -105,12 +105,16 @@ def main_directives(units: list[Unit]) -> list[KeyDirective]:
         found.append(
             KeyDirective(
                 issuer=one_line(top),
-                title=one_line(titles[top]) if titles.get(top) else None,
+                title=_title(titles.get(top)),
                 text=_shorten(one_line(first.text)),
                 cite=unit.anchors.cite(first.evidence),
             )
         )
     return found[:MAIN_DIRECTIVES]
+
+
+def _title(title: str | None) -> str | None:
+    return one_line(title) if title else None
 
 
 def _shorten(text: str) -> str:

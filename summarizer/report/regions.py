@@ -9,7 +9,7 @@ parent that is a 市 (today's prefecture-level cities) over an old 地区/盟.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -121,8 +121,8 @@ def region_path(text: str, header: str = "", local: str | None = None) -> Region
     return _path(chosen, local)
 
 
-def _mentions(text: str, header: str, table: _Table) -> Counter[str]:
-    weights: Counter[str] = Counter()
+def _mentions(text: str, header: str, table: _Table) -> defaultdict[str, float]:
+    weights: defaultdict[str, float] = defaultdict(float)
     for source, weight in ((text, 1.0), (header, _HEADER_WEIGHT)):
         for match in table.pattern.finditer(fold(source)):
             for place in table.by_name[match.group()]:  # the lookahead is zero-width
@@ -130,9 +130,9 @@ def _mentions(text: str, header: str, table: _Table) -> Counter[str]:
     return weights
 
 
-def _tree_weights(weights: Counter[str], table: _Table) -> Counter[str]:
+def _tree_weights(weights: defaultdict[str, float], table: _Table) -> defaultdict[str, float]:
     """Each place's own mentions plus those of every place below it."""
-    tree: Counter[str] = Counter()
+    tree: defaultdict[str, float] = defaultdict(float)
     for code, weight in weights.items():
         place: Place | None = table.places[code]
         while place is not None:
@@ -141,7 +141,7 @@ def _tree_weights(weights: Counter[str], table: _Table) -> Counter[str]:
     return tree
 
 
-def _best_child(parent: str | None, tree: Counter[str], table: _Table) -> Place | None:
+def _best_child(parent: str | None, tree: defaultdict[str, float], table: _Table) -> Place | None:
     children = [table.places[c] for c in tree if table.parent_code(table.places[c]) == parent]
     if not children:
         return None
@@ -154,7 +154,9 @@ def _modern(place: Place, table: _Table) -> int:
     return 0 if parent is not None and parent.name.endswith(("地区", "盟", "行署")) else 1
 
 
-def _dominant(county: Place, above: Place, weights: Counter[str], tree: Counter[str]) -> bool:
+def _dominant(
+    county: Place, above: Place, weights: defaultdict[str, float], tree: defaultdict[str, float]
+) -> bool:
     return tree[county.code] >= max(1.0, weights[above.code] / 2)
 
 

@@ -18,7 +18,7 @@ from summarizer.report.chart import chart_svg
 from summarizer.report.model import Briefing
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>~&$])")
-_MD_LINE_START = re.compile(r"^([#+=>-]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(>|[#+=-](?=\s|$)|\d+[.)](?=\s|$))")
 
 
 class MarkdownSafe(str):
