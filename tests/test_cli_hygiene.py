@@ -167,7 +167,8 @@ def test_html_meta_date_is_used_and_no_date_means_undated_not_mtime(tmp_path: Pa
         )
         + "</p>"
     )
-    page = f'<html><head><meta name="PubDate" content="2024-05-17 09:32"></head><body><article>{body}</article></body></html>'
+    head = '<head><meta name="PubDate" content="2024-05-17 09:32"></head>'
+    page = f"<html>{head}<body><article>{body}</article></body></html>"
     (tmp_path / "dated.html").write_text(page, encoding="utf-8")
     (tmp_path / "nodate.txt").write_text(
         "测试县召开推进会。张三强调，要抓好项目建设。", encoding="utf-8"

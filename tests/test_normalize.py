@@ -1,4 +1,4 @@
-"""The normalize stage: qualifiers, periods with their year, project investment (texts written here)."""
+"""The normalize stage: qualifiers, dated periods, project investment (texts written here)."""
 
 from __future__ import annotations
 
