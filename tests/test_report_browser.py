@@ -25,13 +25,28 @@ CORPORA = {
 }
 KEEP = ROOT / "out" / "screenshots"  # for a human look; out/ is git-ignored
 
-VISIBLE = """(sel) => { const e = document.querySelector(sel);
-  if (!e) return false; const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"""
+VISIBLE = """(sel) => { const e = document.querySelector(sel); if (!e) return false;
+  const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"""
+# The first [S#] in the region entries whose target is an anchored source sentence.
+FIRST_CITE = """(() => { const a = [...document.querySelectorAll('#regions a.cite')].find(
+    a => document.getElementById(a.getAttribute('href').slice(1))?.classList.contains('s'));
+  a.scrollIntoView({block: 'center'}); const r = a.getBoundingClientRect();
+  return {href: a.getAttribute('href'), x: r.x + r.width / 2, y: r.y + r.height / 2,
+          top: scrollY}; })()"""
+TARGET = """(() => { const t = document.querySelector(':target'); if (!t) return null;
+  const r = t.getBoundingClientRect();
+  return {id: t.id, cls: t.className, inView: r.top >= 0 && r.bottom <= innerHeight,
+          top: scrollY, bg: getComputedStyle(t).backgroundColor,
+          marks: t.querySelectorAll('mark').length}; })()"""
 
 
 def brief(corpus: str, out: Path) -> Path:
-    subprocess.run([SUMMARIZER, "brief", str(CORPORA[corpus]), "--backend", "offline", "-o", str(out)],
-                   check=True, capture_output=True, timeout=300)  # fmt: skip
+    subprocess.run(
+        [SUMMARIZER, "brief", str(CORPORA[corpus]), "--backend", "offline", "-o", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return out
 
 
@@ -71,16 +86,10 @@ def test_clicking_a_cite_scrolls_to_its_highlighted_sentence(
 ) -> None:
     page = brief(corpus, tmp_path / f"{corpus}.html")
     browser.open(page.as_uri())
-    link = browser.evaluate("""(() => { const a = [...document.querySelectorAll('#regions a.cite')]
-        .find(a => document.getElementById(a.getAttribute('href').slice(1))?.classList.contains('s'));
-      a.scrollIntoView({block: 'center'}); const r = a.getBoundingClientRect();
-      return {href: a.getAttribute('href'), x: r.x + r.width / 2, y: r.y + r.height / 2, top: scrollY}; })()""")
+    link = browser.evaluate(FIRST_CITE)
     browser.click(link["x"], link["y"])
     time.sleep(0.3)
-    target = browser.evaluate("""(() => { const t = document.querySelector(':target'); if (!t) return null;
-      const r = t.getBoundingClientRect();
-      return {id: t.id, cls: t.className, inView: r.top >= 0 && r.bottom <= innerHeight, top: scrollY,
-              bg: getComputedStyle(t).backgroundColor, marks: t.querySelectorAll('mark').length}; })()""")
+    target = browser.evaluate(TARGET)
     assert target is not None and "#" + target["id"] == link["href"]
     assert target["cls"] == "s" and target["marks"] >= 1 and target["inView"]
     assert target["top"] > link["top"]  # the page scrolled down to the source text
@@ -94,13 +103,40 @@ def test_word_is_a4_with_toc_and_converts_in_libreoffice(tmp_path: Path) -> None
         pytest.fail("LibreOffice/poppler missing: `make test-browser` installs them")
     docx = brief("seeds", tmp_path / "briefing.docx")
     profile = f"-env:UserInstallation=file://{tmp_path / 'lo'}"
-    subprocess.run([soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
-                   check=True, capture_output=True, timeout=300)  # fmt: skip
+    subprocess.run(
+        [
+            soffice,
+            profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     pdf = (tmp_path / "briefing.pdf").read_bytes()
     box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
     assert box and (round(float(box[1])), round(float(box[2]))) == (595, 842)  # A4 in points
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(tmp_path / "briefing.pdf"),
-                    str(tmp_path / "page")], check=True, timeout=120)  # fmt: skip
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "2",
+            str(tmp_path / "briefing.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+        timeout=120,
+    )
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) == 2 and pages[0].read_bytes()[:4] == b"\x89PNG"
     KEEP.mkdir(parents=True, exist_ok=True)
