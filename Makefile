@@ -42,7 +42,7 @@ test-local: setup
 	$(BIN)/pytest -m local_model -p no:randomly
 
 test-browser: setup
-	(command -v chromium && fc-list :lang=zh | grep -q .) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
+	(command -v chromium && command -v soffice && command -v pdftoppm && fc-list :lang=zh | grep -q .) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils >/dev/null)
 	$(BIN)/pytest -m browser
 
 ## briefing: the main job, a weekly briefing of the seed articles with the offline backend

@@ -92,6 +92,27 @@ class Metric(_Strict):
     )
     article: int = Field(default=0, ge=0, description="Index of the article in the document.")
     evidence: Evidence = Field(description="The clause holding the number.")
+    qualifier: str | None = Field(
+        default=None,
+        description="Set by code: the approximation word on the number as written "
+        "(约, 近, 超, 逾, 多, 余, 以上, 左右); null when the number is exact.",
+    )
+    dated_period: str | None = Field(
+        default=None,
+        description="Set by code: the period with its year when the document fixes the year "
+        "(上半年 → 2023年上半年); null when it is not fixed or the period already has one.",
+    )
+
+
+class Money(_Strict):
+    """An amount of money the text states, read by code."""
+
+    value: float = Field(description="The number as written in the text's unit.")
+    unit: str = Field(description="The unit as written: 亿元, 万元, 亿美元.")
+    qualifier: str | None = Field(default=None, description="约, 超, 逾 ... as written, or null.")
+    normalized_value: float | None = Field(default=None, description="The amount in base units.")
+    normalized_unit: str | None = Field(default=None, description="CNY, USD ...")
+    evidence: Evidence = Field(description="The span that states the amount.")
 
 
 class Project(_Strict):
@@ -101,6 +122,11 @@ class Project(_Strict):
     status: ProjectStatus = Field(description="planned, signed, started, under_construction, ...")
     article: int = Field(default=0, ge=0, description="Index of the article in the document.")
     evidence: Evidence = Field(description="Where the text names the project.")
+    investment: Money | None = Field(
+        default=None,
+        description="Set by code: the total investment the text states next to the project's "
+        "name (总投资, 计划总投资, 投资X亿元); null when it states none.",
+    )
 
 
 class ArticleInfo(_Strict):

@@ -13,6 +13,7 @@ from summarizer.brief import assemble_brief
 from summarizer.document import SourceDocument
 from summarizer.errors import ExtractionError, SummarizerError
 from summarizer.models import Brief, Failure
+from summarizer.normalize import normalize
 from summarizer.prepare import prepare
 from summarizer.settings import Settings, resolve_settings
 
@@ -110,7 +111,8 @@ async def _summarize_one(document: SourceDocument, backend: Backend) -> Brief:
     started = datetime.now(UTC)
     prepared = prepare(document)
     extraction = await backend.extract(prepared)
-    return assemble_brief(prepared, extraction, backend, started, datetime.now(UTC))
+    brief = assemble_brief(prepared, extraction, backend, started, datetime.now(UTC))
+    return normalize(brief, prepared.original)
 
 
 def failure_of(document: SourceDocument, exc: SummarizerError) -> Failure:

@@ -48,6 +48,7 @@ class Settings:
     price_prompt_per_mtok: float | None = None
     price_completion_per_mtok: float | None = None
     debug: bool = False
+    max_input_mb: float = 5.0  # per document; larger inputs become a failure that says so
 
     def __repr__(self) -> str:  # never show the key
         shown = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "api_key"}
@@ -56,6 +57,10 @@ class Settings:
 
     def with_changes(self, **changes: Any) -> Settings:
         return validated(replace(self, **changes))
+
+    @property
+    def max_input_bytes(self) -> int:
+        return int(self.max_input_mb * 1_000_000)
 
 
 _ENV_NAMES: dict[str, str] = {f.name: f"SUMMARIZER_{f.name.upper()}" for f in fields(Settings)}
@@ -125,6 +130,8 @@ def validated(settings: Settings) -> Settings:
         raise ConfigurationError(
             f"unknown strategy {settings.strategy!r}: choose one of {', '.join(STRATEGIES)}"
         )
+    if settings.max_input_mb <= 0:
+        raise ConfigurationError("max_input_mb must be positive (SUMMARIZER_MAX_INPUT_MB)")
     if settings.concurrency < 1:
         raise ConfigurationError("concurrency must be at least 1 (SUMMARIZER_CONCURRENCY)")
     if mode != settings.mode:

@@ -12,13 +12,41 @@ from summarizer.models import (
     Failure,
     Metric,
     MetricKind,
+    Money,
     Project,
     ProjectStatus,
     Provenance,
     Speaker,
 )
+from summarizer.report.evidence import ArticleText
+from summarizer.report.weekly import SourceText
 
 WHEN = datetime(2023, 8, 14, 9, 0, tzinfo=UTC)
+# Written for these tests (an invented meeting report).
+MEETING_TEXT = (
+    "郑州高新区召开高质量发展推进会\n"
+    "8月11日，郑州高新区召开推进会。张红军主持会议。上半年，全区地区生产总值完成302.3亿元，"
+    "同比增长7.5%。签约项目总投资约42亿元。\n"
+    "瑞庆混动发动机项目总投资90.7亿元，正在加快建设。张红军强调，要抓“双招双引”,更要抓落地见效。"
+    "会议要求，要守牢安全\n\n底线。"
+)
+
+
+def _at(quote: str) -> Evidence:
+    start = MEETING_TEXT.index(quote)
+    return Evidence(quote=quote, start=start, end=start + len(quote))
+
+
+def meeting_source() -> SourceText:
+    offsets = tuple(range(len(MEETING_TEXT)))
+    return SourceText(
+        original=MEETING_TEXT,
+        articles=(ArticleText(MEETING_TEXT, offsets),),
+        url="https://example.org/gaoxin?a=1&b=2",
+        path="seeds/000.txt",
+    )
+
+
 HOSTILE = '<script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">'
 
 
@@ -33,19 +61,29 @@ def _provenance() -> Provenance:
 def meeting_brief() -> Brief:
     return Brief(
         id="gaoxin-0811",
-        title="郑州高新区高质量发展推进会召开",
+        title="郑州高新区召开高质量发展推进会",
         date="2023-08-11",
         source="seeds/000.txt",
-        articles=[ArticleInfo(title="推进会", start=0, end=900, region="郑州高新区", meeting=True)],
+        articles=[
+            ArticleInfo(
+                title="郑州高新区召开高质量发展推进会",
+                start=0,
+                end=len(MEETING_TEXT),
+                region="郑州高新区",
+                meeting=True,
+            )
+        ],
         speakers=[
-            Speaker(name="张红军", title="郑州高新区党工委书记", evidence=_ev("张红军", 10)),
-            Speaker(name="郭程明", title="党工委副书记、管委会主任", evidence=_ev("郭程明", 40)),
+            Speaker(name="张红军", title="郑州高新区党工委书记", evidence=_at("张红军主持")),
+            Speaker(name="郭程明", title="党工委副书记、管委会主任", evidence=_at("张红军")),
         ],
         directives=[
             Directive(
-                issuer="张红军", text="要抓“双招双引”,更要抓落地见效", evidence=_ev("要抓", 100)
+                issuer="张红军",
+                text="要抓“双招双引”,更要抓落地见效",
+                evidence=_at("要抓“双招双引”,更要抓落地见效"),
             ),
-            Directive(issuer="会议", text="要守牢安全\n\n底线", evidence=_ev("要守牢", 150)),
+            Directive(issuer="会议", text="要守牢安全\n\n底线", evidence=_at("要守牢安全\n\n底线")),
         ],
         metrics=[
             Metric(
@@ -54,37 +92,45 @@ def meeting_brief() -> Brief:
                 unit="亿元",
                 kind=MetricKind.ACTUAL,
                 period="上半年",
+                dated_period="2023年上半年",
                 normalized_value=3.023e10,
                 normalized_unit="CNY",
-                evidence=_ev("302.3亿元", 200),
+                evidence=_at("全区地区生产总值完成302.3亿元"),
             ),
             Metric(
-                indicator="地区生产总值",
+                indicator="地区生产总值增速",
                 value=7.5,
                 unit="%",
                 kind=MetricKind.CHANGE,
                 period="上半年",
+                dated_period="2023年上半年",
                 normalized_value=0.075,
                 normalized_unit="fraction",
-                evidence=_ev("7.5%", 220),
+                evidence=_at("同比增长7.5%"),
             ),
             Metric(
-                indicator="总投资",
-                value=90.7,
+                indicator="签约项目总投资",
+                value=42,
                 unit="亿元",
                 kind=MetricKind.ACTUAL,
-                period=None,
-                evidence=_ev("总投资90.7亿元", 300),
+                qualifier="约",
+                normalized_value=4.2e9,
+                normalized_unit="CNY",
+                evidence=_at("签约项目总投资约42亿元"),
             ),
         ],
         projects=[
             Project(
                 name="瑞庆混动发动机项目",
-                status=ProjectStatus.UNDER_CONSTRUCTION,
-                evidence=_ev("瑞庆混动发动机项目", 320),
-            ),
-            Project(
-                name="玉溪路小学", status=ProjectStatus.PLANNED, evidence=_ev("玉溪路小学", 500)
+                status=ProjectStatus.STARTED,
+                evidence=_at("瑞庆混动发动机项目"),
+                investment=Money(
+                    value=90.7,
+                    unit="亿元",
+                    normalized_value=9.07e9,
+                    normalized_unit="CNY",
+                    evidence=_at("总投资90.7亿元"),
+                ),
             ),
         ],
         provenance=_provenance(),
@@ -106,6 +152,18 @@ def other_zhang_brief() -> Brief:
         directives=[
             Directive(issuer="张红军", text="要不断强化招商引资", evidence=_ev("要不断", 30))
         ],
+        metrics=[
+            Metric(
+                indicator="GDP增速",
+                value=6.1,
+                unit="%",
+                kind=MetricKind.CHANGE,
+                period="上半年",
+                normalized_value=0.061,
+                normalized_unit="fraction",
+                evidence=_ev("增长6.1%", 80),
+            )
+        ],
         provenance=_provenance(),
     )
 
@@ -114,7 +172,7 @@ def hostile_brief() -> Brief:
     """Article text that tries to run script in the HTML briefing."""
     return Brief(
         id="hostile",
-        title=HOSTILE,
+        title=HOSTILE + "\x0b\x01",
         date=None,
         source="inbox/hostile.html",
         articles=[ArticleInfo(title=HOSTILE, start=0, end=200)],

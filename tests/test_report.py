@@ -1,4 +1,4 @@
-"""Weekly briefing: grouping, merging, escaping, and golden files for each format."""
+"""Weekly briefing: sections, values, evidence anchors, escaping, and golden files per format."""
 
 from __future__ import annotations
 
@@ -11,14 +11,22 @@ from docx import Document
 
 from summarizer.errors import ConfigurationError
 from summarizer.report.docx import write_docx
-from summarizer.report.model import Briefing
+from summarizer.report.model import (
+    Briefing,
+    ComparisonSection,
+    EvidenceSection,
+    OverviewSection,
+    RegionsSection,
+    UndatedSection,
+)
 from summarizer.report.render import render_html, render_markdown
-from summarizer.report.weekly import UNDATED, build_briefing, period_of
+from summarizer.report.weekly import build_briefing, period_of
 from tests.report_samples import (
     HOSTILE,
     WHEN,
     hostile_brief,
     meeting_brief,
+    meeting_source,
     other_zhang_brief,
     sample_failures,
 )
@@ -27,9 +35,16 @@ GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
-def sample_briefing() -> Briefing:
+def sample_briefing(language: str = "zh") -> Briefing:
     briefs = [meeting_brief(), other_zhang_brief(), hostile_brief()]
-    return build_briefing(briefs, sample_failures(), generated_at=WHEN)
+    return build_briefing(
+        briefs,
+        sample_failures(),
+        sources={"gaoxin-0811": meeting_source()},
+        warnings=["x.jsonl:3: date '17/05/2024' is not YYYY-MM-DD; the article counts as undated"],
+        generated_at=WHEN,
+        language=language,
+    )
 
 
 def assert_golden(name: str, actual: str) -> None:
@@ -47,17 +62,31 @@ def test_html_matches_golden() -> None:
     assert_golden("briefing.html", render_html(sample_briefing()))
 
 
+def test_english_markdown_matches_golden() -> None:
+    assert_golden("briefing.en.md", render_markdown(sample_briefing("en")))
+
+
 def docx_outline(path: Path) -> dict[str, object]:
-    """What a reader sees in the .docx: headings, paragraphs, tables, footer fields."""
+    """What a reader sees in the .docx: page, headings, paragraphs, tables, fields, pictures."""
     doc = Document(str(path))
-    footer_xml = doc.sections[0].footer._element.xml
+    section = doc.sections[0]
+    body = doc.element.body.xml
     return {
+        "page_mm": [round(section.page_width.mm), round(section.page_height.mm)],
         "headings": [
-            p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))
+            f"{p.style.name}: {p.text}"
+            for p in doc.paragraphs
+            if p.style.name.startswith(("Heading", "Title"))
         ],
         "paragraphs": [p.text for p in doc.paragraphs],
         "tables": [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables],
-        "page_fields": [f for f in ("PAGE", "NUMPAGES") if f in footer_xml],
+        "repeating_header_rows": body.count("<w:tblHeader"),
+        "fields": [
+            f for f in ("TOC \\o", "PAGE", "NUMPAGES") if f in body + section.footer._element.xml
+        ],
+        "pictures": body.count("<pic:pic"),
+        "internal_links": body.count("w:anchor="),
+        "bookmarks": body.count("<w:bookmarkStart"),
     }
 
 
@@ -65,51 +94,82 @@ def test_docx_reads_back_as_golden(tmp_path: Path) -> None:
     out = tmp_path / "briefing.docx"
     write_docx(sample_briefing(), out)
     outline = docx_outline(out)
-    assert outline["page_fields"] == ["PAGE", "NUMPAGES"]
+    assert outline["page_mm"] == [210, 297]
+    assert outline["fields"] == ["TOC \\o", "PAGE", "NUMPAGES"]
     assert_golden("briefing.docx.json", json.dumps(outline, ensure_ascii=False, indent=1) + "\n")
 
 
-def test_weeks_and_undated_section() -> None:
-    labels = [s.label for s in sample_briefing().sections]
-    assert labels == ["2023-W32 (2023-08-07 – 2023-08-13)", UNDATED]
+def test_overview_comes_first_and_every_section_is_there() -> None:
+    kinds = [s.kind for s in sample_briefing().sections]
+    assert kinds == ["overview", "comparison", "regions", "undated", "evidence", "problems"]
 
 
-def test_same_name_other_organization_is_another_person() -> None:
-    people = sample_briefing().sections[0].people
-    zhangs = [p for p in people if p.name == "张红军"]
-    assert len(zhangs) == 2
-    assert {tuple(p.titles) for p in zhangs} == {
-        ("郑州高新区党工委书记",),
-        ("管城区北下街街道党工委书记",),
+def test_regions_from_the_text_province_city_county() -> None:
+    regions = next(s for s in sample_briefing().sections if isinstance(s, RegionsSection))
+    assert [g.label for g in regions.groups] == ["河南省 › 郑州市", "管城区"]
+    ref = regions.groups[0].articles[0].ref
+    assert ref.region == ["河南省", "郑州市", "郑州高新区"]
+
+
+def test_comparison_matches_gdp_growth_by_normalized_key() -> None:
+    section = next(s for s in sample_briefing().sections if isinstance(s, ComparisonSection))
+    (gdp,) = [c for c in section.comparisons if c.key == "gdp.change"]
+    assert [(r.region, r.value, r.period) for r in gdp.rows] == [
+        ("郑州高新区", "7.5%", "2023年上半年"),
+        ("管城区", "6.1%", "上半年"),
+    ]
+
+
+def test_qualifier_investment_and_chinese_labels_are_shown() -> None:
+    overview = next(s for s in sample_briefing().sections if isinstance(s, OverviewSection))
+    (started,) = overview.projects
+    assert (started.label, started.total, started.projects[0].status) == (
+        "新开工",
+        "90.7亿元",
+        "开工",
+    )
+    regions = next(s for s in sample_briefing().sections if isinstance(s, RegionsSection))
+    values = [m.value for a in regions.groups[0].articles for m in a.metrics]
+    assert "约42亿元" in values
+
+
+def test_english_labels() -> None:
+    overview = next(s for s in sample_briefing("en").sections if isinstance(s, OverviewSection))
+    assert overview.projects[0].projects[0].status == "started"
+
+
+def test_every_cite_lands_on_an_anchored_sentence_holding_its_quote() -> None:
+    briefing = sample_briefing()
+    evidence = next(s for s in briefing.sections if isinstance(s, EvidenceSection))
+    sentences = {
+        x.anchor: "".join(g.text for g in x.segments)
+        for t in evidence.texts
+        for para in t.paragraphs
+        for x in para
+        if x.anchor
     }
-    guos = [p for p in people if p.name == "郭程明"]
-    assert len(guos) == 1 and sorted(guos[0].sources) == ["S1", "S2"]
+    regions = next(s for s in briefing.sections if isinstance(s, RegionsSection))
+    article = next(a for a in regions.groups[0].articles if a.ref.id == "gaoxin-0811")
+    cites = [m.cite for m in article.metrics] + [
+        d.cite for g in article.directives for d in g.directives
+    ]
+    for cite in cites:
+        first_line = cite.quote.split("\n")[0]
+        assert first_line in sentences[cite.anchor], cite
 
 
-def test_change_is_paired_with_its_level() -> None:
-    rows = sample_briefing().sections[0].metrics
-    gdp = [r for r in rows if r.indicator == "地区生产总值"]
-    assert [(r.value, r.change) for r in gdp] == [("302.3 亿元", "+7.5%")]
-
-
-def test_broken_lines_are_joined_in_directives() -> None:
-    groups = sample_briefing().sections[0].directives
-    texts = [d.text for g in groups for d in g.directives]
-    assert "要守牢安全底线" in texts
+def test_undated_articles_have_their_own_named_section() -> None:
+    undated = next(s for s in sample_briefing().sections if isinstance(s, UndatedSection))
+    assert undated.heading == "未标日期的报道"
+    assert [a.ref.id for a in undated.articles] == ["hostile"]
 
 
 def test_week_filter_keeps_undated_and_drops_other_weeks() -> None:
     briefing = build_briefing(
         [meeting_brief(), hostile_brief()], period=period_of("2023-W33", None, None)
     )
-    assert [s.label for s in briefing.sections] == [UNDATED]
-
-
-def test_file_date_is_used_with_a_warning() -> None:
-    briefing = build_briefing([hostile_brief()], fallback_dates={"hostile": "2023-08-10"})
-    assert briefing.sections[0].label.startswith("2023-W32")
-    assert briefing.sections[0].sources[0].date_origin == "file"
-    assert [w.id for w in briefing.warnings] == ["hostile"]
+    assert briefing.dated_articles == 0
+    assert [s.kind for s in briefing.sections] == ["overview", "undated"]
 
 
 @pytest.mark.parametrize("week", ["2023-32", "W32", "2023-W99"])
@@ -125,7 +185,14 @@ def test_html_escapes_article_text() -> None:
     assert "Content-Security-Policy" in html
 
 
-def test_markdown_escapes_html_and_table_pipes() -> None:
+def test_markdown_escapes_html_links_and_table_pipes() -> None:
     md = render_markdown(sample_briefing())
     assert "<script>" not in md and "\\<script\\>" in md
     assert HOSTILE not in md
+
+
+def test_word_strips_control_characters(tmp_path: Path) -> None:
+    out = tmp_path / "b.docx"
+    write_docx(sample_briefing(), out)  # the hostile title holds \x0b and \x01
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "pwned" in text and "\x0b" not in text and "\x01" not in text

@@ -1,68 +1,144 @@
-"""The HTML briefing as a person sees it: rendered by headless Chromium (tier: browser)."""
+"""The briefing as a person sees it (tier: browser): real Chromium at 1280 px over the DevTools
+protocol, and the Word file through LibreOffice headless to PDF and a rasterized page."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from summarizer.report.render import render_html
-from summarizer.report.weekly import build_briefing
-from tests.report_samples import WHEN, hostile_brief, meeting_brief, other_zhang_brief
+from tests._cdp import Browser
 
 pytestmark = pytest.mark.browser
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
+ROOT = Path(__file__).parents[1]
+SUMMARIZER = str(Path(sys.executable).with_name("summarizer"))
+CORPORA = {
+    "seeds": ROOT / ".." / "shared" / "seeds",
+    "devset": ROOT / ".." / "shared" / "devset" / "docs",
+}
+KEEP = ROOT / "out" / "screenshots"  # for a human look; out/ is git-ignored
+
+VISIBLE = """(sel) => { const e = document.querySelector(sel); if (!e) return false;
+  const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"""
+# The first [S#] in the region entries whose target is an anchored source sentence.
+FIRST_CITE = """(() => { const a = [...document.querySelectorAll('#regions a.cite')].find(
+    a => document.getElementById(a.getAttribute('href').slice(1))?.classList.contains('s'));
+  a.scrollIntoView({block: 'center'}); const r = a.getBoundingClientRect();
+  return {href: a.getAttribute('href'), x: r.x + r.width / 2, y: r.y + r.height / 2,
+          top: scrollY}; })()"""
+TARGET = """(() => { const t = document.querySelector(':target'); if (!t) return null;
+  const r = t.getBoundingClientRect();
+  return {id: t.id, cls: t.className, inView: r.top >= 0 && r.bottom <= innerHeight,
+          top: scrollY, bg: getComputedStyle(t).backgroundColor,
+          marks: t.querySelectorAll('mark').length}; })()"""
 
 
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        pytest.fail("chromium is not installed: `make test-browser` installs Debian's chromium")
-    return found
-
-
-def run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    profile = tmp_path / "profile"
-    command = [chromium(), *FLAGS, f"--user-data-dir={profile}", *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+def brief(corpus: str, out: Path) -> Path:
+    subprocess.run(
+        [SUMMARIZER, "brief", str(CORPORA[corpus]), "--backend", "offline", "-o", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return out
 
 
 @pytest.fixture
-def page(tmp_path: Path) -> Path:
-    briefing = build_briefing(
-        [meeting_brief(), other_zhang_brief(), hostile_brief()], generated_at=WHEN
+def browser(tmp_path: Path) -> Iterator[Browser]:
+    chromium = Browser(tmp_path / "profile")
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "devset"])
+def test_briefing_at_1280_has_overview_toc_regions_chart(
+    browser: Browser, tmp_path: Path, corpus: str
+) -> None:
+    page = brief(corpus, tmp_path / f"{corpus}.html")
+    browser.open(page.as_uri())
+    for selector in [
+        "#overview",
+        "#toc",
+        "#comparison .chart svg",
+        "#regions .region h3",
+        "#evidence mark",
+    ]:
+        assert browser.evaluate(f"({VISIBLE})({selector!r})"), f"{selector} not shown"
+    first = browser.evaluate("document.querySelector('body > section, body > nav').id")
+    assert first == "overview"  # the week at a glance comes first
+    assert browser.evaluate("document.scrollingElement.scrollWidth") <= 1280  # no sideways scroll
+    shot = browser.screenshot(KEEP / f"briefing-{corpus}-1280.png")
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "devset"])
+def test_clicking_a_cite_scrolls_to_its_highlighted_sentence(
+    browser: Browser, tmp_path: Path, corpus: str
+) -> None:
+    page = brief(corpus, tmp_path / f"{corpus}.html")
+    browser.open(page.as_uri())
+    link = browser.evaluate(FIRST_CITE)
+    browser.click(link["x"], link["y"])
+    time.sleep(0.3)
+    target = browser.evaluate(TARGET)
+    assert target is not None and "#" + target["id"] == link["href"]
+    assert target["cls"] == "s" and target["marks"] >= 1 and target["inView"]
+    assert target["top"] > link["top"]  # the page scrolled down to the source text
+    assert target["bg"] not in ("rgba(0, 0, 0, 0)", "transparent")  # highlighted
+    browser.screenshot(KEEP / f"briefing-{corpus}-cite.png")
+
+
+def test_word_is_a4_with_toc_and_converts_in_libreoffice(tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None or shutil.which("pdftoppm") is None:
+        pytest.fail("LibreOffice/poppler missing: `make test-browser` installs them")
+    docx = brief("seeds", tmp_path / "briefing.docx")
+    profile = f"-env:UserInstallation=file://{tmp_path / 'lo'}"
+    subprocess.run(
+        [
+            soffice,
+            profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
-    path = tmp_path / "briefing.html"
-    path.write_text(render_html(briefing), encoding="utf-8")
-    return path
-
-
-def test_rendered_dom_has_tables_and_no_script_ran(page: Path, tmp_path: Path) -> None:
-    dom = run_chromium(tmp_path, "--virtual-time-budget=2000", "--dump-dom", page.as_uri()).stdout
-    assert dom.count("<table") >= 2 and "地区生产总值" in dom
-    assert "pwned" not in dom.split("</title>")[0]  # neither <script> nor onerror changed the title
-    assert "<script" not in dom and "<img" not in dom  # the hostile markup stayed text
-    assert "&lt;script&gt;" in dom
-
-
-@pytest.mark.parametrize("width", [1200, 390])
-def test_screenshot_desktop_and_phone(page: Path, tmp_path: Path, width: int) -> None:
-    shot = tmp_path / f"briefing-{width}.png"
-    run_chromium(tmp_path, f"--window-size={width},1600", f"--screenshot={shot}", page.as_uri())
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
-    keep = Path("out") / "screenshots"
-    keep.mkdir(parents=True, exist_ok=True)
-    shutil.copy(shot, keep / shot.name)  # for a human look; out/ is git-ignored
+    pdf = (tmp_path / "briefing.pdf").read_bytes()
+    box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
+    assert box and (round(float(box[1])), round(float(box[2]))) == (595, 842)  # A4 in points
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "2",
+            str(tmp_path / "briefing.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+        timeout=120,
+    )
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == 2 and pages[0].read_bytes()[:4] == b"\x89PNG"
+    KEEP.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        shutil.copy(page, KEEP / f"briefing-docx-{page.name}")

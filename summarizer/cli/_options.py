@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarizer.document import SourceDocument
 from summarizer.models import Brief
-from summarizer.pipeline import Outcome, summarize_many
+from summarizer.pipeline import OnOutcome, Outcome, summarize_many
 from summarizer.settings import Settings, resolve_settings
 
 Backend = Annotated[
@@ -54,19 +55,29 @@ def settings_from(
     )
 
 
-def progress_outcomes(documents: list[SourceDocument], settings: Settings) -> list[Outcome]:
-    """Summarize with a progress bar on stderr (hidden when stderr is not a terminal)."""
+def progress_outcomes(
+    documents: list[SourceDocument], settings: Settings, on_outcome: OnOutcome | None = None
+) -> list[Outcome]:
+    """Summarize with a progress bar on stderr, shown only when stderr is a terminal.
+
+    `on_outcome` sees each outcome as it finishes (for streaming output).
+    """
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, transient=True) as progress:
-        task = progress.add_task("summarizing", total=len(documents))
+    console = Console(stderr=True)
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal
+    ) as bar:
+        task = bar.add_task("summarizing", total=len(documents))
 
         def advance(outcome: Outcome) -> None:
+            if on_outcome is not None:
+                on_outcome(outcome)
             failed = "" if isinstance(outcome, Brief) else " (failed)"
-            progress.update(task, advance=1, description=f"{outcome.id}{failed}")
+            bar.update(task, advance=1, description=f"{outcome.id}{failed}")
 
         return summarize_many(documents, settings=settings, on_outcome=advance)

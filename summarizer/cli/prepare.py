@@ -10,7 +10,9 @@ import typer
 
 from summarizer.document import Article, PreparedDocument, SourceDocument
 from summarizer.errors import InputError
+from summarizer.ingest import read_capped
 from summarizer.prepare import prepare
+from summarizer.settings import resolve_settings
 
 
 def offset_runs(article: Article) -> list[list[int]]:
@@ -66,11 +68,13 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Decode, clean and segment files; print each article's title, text and offsets."""
+        max_bytes = resolve_settings().max_input_bytes
         failed = 0
         for path in files:
-            document = SourceDocument(id=path.stem, raw=path.read_bytes(), source=str(path))
             try:
-                prepared = prepare(document)
+                prepared = prepare(
+                    SourceDocument(id=path.stem, raw=_read(path, max_bytes), source=str(path))
+                )
             except InputError as exc:
                 failed += 1
                 typer.echo(f"error: {exc}", err=True)
@@ -81,3 +85,22 @@ def register(app: typer.Typer) -> None:
                 _show(prepared)
         if failed:
             raise typer.Exit(code=1)
+
+
+def _read(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes; a missing path, a FIFO or a device, or a file over the cap is an
+    InputError (a FIFO would block the read forever)."""
+    if not path.exists():
+        raise InputError("no such file", source=str(path))
+    if not path.is_file():
+        raise InputError("not a regular file (a folder, FIFO or device)", source=str(path))
+    try:
+        data = read_capped(path, max_bytes)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", source=str(path)) from None
+    if data is None:
+        raise InputError(
+            f"over the {max_bytes / 1e6:g} MB input cap (SUMMARIZER_MAX_INPUT_MB raises it)",
+            source=str(path),
+        )
+    return data

@@ -11,6 +11,7 @@ import typer
 from summarizer.cli import _options as opt
 from summarizer.ingest import collect
 from summarizer.models import Failure
+from summarizer.pipeline import Outcome
 
 
 def register(app: typer.Typer) -> None:
@@ -28,13 +29,20 @@ def register(app: typer.Typer) -> None:
         concurrency: opt.Concurrency = None,
         no_cache: opt.NoCache = False,
     ) -> None:
-        """Summarize documents; print one JSON brief (or failure) per line."""
+        """Summarize documents; print one JSON brief (or failure) per line as each finishes."""
         settings = opt.settings_from(
             backend, model, base_url, api_key, mode, strategy, concurrency, no_cache
         )
-        collected = collect(inputs)
-        outcomes = [*collected.failures, *opt.progress_outcomes(collected.documents, settings)]
-        for outcome in outcomes:
-            typer.echo(json.dumps(outcome.model_dump(mode="json"), ensure_ascii=False))
-        if any(isinstance(o, Failure) for o in outcomes):
+        collected = collect(inputs, max_bytes=settings.max_input_bytes)
+        for warning in collected.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+        for failure in collected.failures:
+            emit(failure)
+        outcomes = opt.progress_outcomes(collected.documents, settings, on_outcome=emit)
+        if collected.failures or any(isinstance(o, Failure) for o in outcomes):
             raise typer.Exit(1)
+
+
+def emit(outcome: Outcome) -> None:
+    """One JSON line on stdout, flushed at once so a reader sees it while the batch runs."""
+    typer.echo(json.dumps(outcome.model_dump(mode="json"), ensure_ascii=False))
