@@ -26,12 +26,14 @@ def main(folders: list[str]) -> None:
     for folder in folders or DEFAULT_SETS:
         fixtures = load_fixtures(Path(folder))
         print(f"{folder} ({len(fixtures)} pages)")
-        print(f"  {'variant':24}" + "".join(f"{n[:10]:>11}" for n in LISTS) + "       date   articles")
+        header = "".join(f"{n[:10]:>11}" for n in LISTS)
+        print(f"  {'variant':24}{header}{'date':>11}{'articles':>11}")
         for name in ("original", *VARIANTS):
             pages = fixtures if name == "original" else [variant_fixture(f, name) for f in fixtures]
             summary = evaluate(pages, settings=settings).summary
             f1 = "".join(f"{summary.lists[n].lenient.f1:11.3f}" for n in LISTS)
-            print(f"  {name:24}{f1}{summary.date.rate or 0:11.2f}{summary.article_count.rate or 0:11.2f}")
+            date, articles = summary.date.rate or 0, summary.article_count.rate or 0
+            print(f"  {name:24}{f1}{date:11.2f}{articles:11.2f}")
 
 
 if __name__ == "__main__":
