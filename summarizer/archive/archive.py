@@ -10,6 +10,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from summarizer.archive import changes, export, history, store
+from summarizer.archive.briefing import Reprint, reprint_groups, without_reprints
 from summarizer.archive.engine import default_url, open_engine
 from summarizer.archive.schema import briefs, documents, items, stories
 from summarizer.errors import SummarizerError
@@ -89,6 +90,18 @@ class Archive:
         """One row per item of the stored briefs (a reprinted story's once)."""
         with self._connect() as conn:
             return export.export_rows(conn, since, lists)
+
+    def reprints_among(
+        self, briefs: list[Brief], raws: dict[str, str | bytes]
+    ) -> tuple[list[Brief], list[Reprint]]:
+        """The briefs with each story's items once (the longest article's), and the reprints.
+
+        `raws` maps each brief's document id to the document's bytes or text.
+        """
+        digests = {doc: store.content_hash(raw) for doc, raw in raws.items()}
+        with self._connect() as conn:
+            groups = reprint_groups(conn, digests)
+        return without_reprints(briefs, groups)
 
     def counts(self) -> dict[str, int]:
         """How many documents, briefs, stories and items the archive holds."""

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from summarizer._atomic import write_text_atomic, write_with
+from summarizer.cli import _archived as archived
 from summarizer.cli import _options as opt
 from summarizer.errors import ConfigurationError
 from summarizer.ingest import collect
@@ -42,6 +43,8 @@ def register(app: typer.Typer) -> None:
         strategy: opt.Strategy = None,
         concurrency: opt.Concurrency = None,
         no_cache: opt.NoCache = False,
+        db: archived.Db = None,
+        no_archive: archived.NoArchive = False,
     ) -> None:
         """Summarize the articles and write the weekly briefing (Markdown, HTML or Word)."""
         kind = output_format(format, out)
@@ -49,15 +52,19 @@ def register(app: typer.Typer) -> None:
         settings = opt.settings_from(
             backend, model, base_url, api_key, mode, strategy, concurrency, no_cache
         )
+        settings = archived.with_db(settings, db)
         collected = collect(inputs)
-        outcomes = opt.progress_outcomes(collected.documents, settings)
+        run = archived.briefing_run(collected.documents, settings, not no_archive, week)
+        outcomes = run.outcomes
         briefs = [o for o in outcomes if isinstance(o, Brief)]
         failures = collected.failures + [o for o in outcomes if isinstance(o, Failure)]
         fallback = {d.id: d.fallback_date for d in collected.documents if d.fallback_date}
         briefing = build_briefing(briefs, failures, fallback_dates=fallback, period=period)
         write_briefing(briefing, kind, out)
+        archived.write_section(run.section, kind, out)
         Console(stderr=True).print(
             f"wrote {out}: {len(briefs)} document(s) summarized, {len(failures)} failed"
+            + "".join(f"; {note}" for note in run.notes)
         )
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from summarizer.cli import _archived as archived
 from summarizer.cli import _options as opt
 from summarizer.ingest import collect
 from summarizer.models import Failure
@@ -27,13 +28,22 @@ def register(app: typer.Typer) -> None:
         strategy: opt.Strategy = None,
         concurrency: opt.Concurrency = None,
         no_cache: opt.NoCache = False,
+        archive: Annotated[
+            bool, typer.Option("--archive", help="Read and store briefs in the archive.")
+        ] = False,
+        db: archived.Db = None,
     ) -> None:
         """Summarize documents; print one JSON brief (or failure) per line."""
         settings = opt.settings_from(
             backend, model, base_url, api_key, mode, strategy, concurrency, no_cache
         )
         collected = collect(inputs)
-        outcomes = [*collected.failures, *opt.progress_outcomes(collected.documents, settings)]
+        if archive:
+            made, note = archived.outcomes(collected.documents, archived.with_db(settings, db))
+            typer.echo(note, err=True)
+        else:
+            made = opt.progress_outcomes(collected.documents, settings)
+        outcomes = [*collected.failures, *made]
         for outcome in outcomes:
             typer.echo(json.dumps(outcome.model_dump(mode="json"), ensure_ascii=False))
         if any(isinstance(o, Failure) for o in outcomes):
