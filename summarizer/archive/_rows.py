@@ -19,10 +19,12 @@ def day_of(value: str | None) -> date | None:
         return None
 
 
-def item_rows(brief: Brief, article_ids: list[int], brief_id: int) -> list[dict[str, Any]]:
-    """One row per speaker, directive, metric and project of the brief."""
+def item_rows(
+    brief: Brief, article_ids: list[int], brief_id: int, text: str = ""
+) -> list[dict[str, Any]]:
+    """One row per speaker, directive, metric and project of the brief (text: the document's)."""
     rows: list[dict[str, Any]] = []
-    context = _Context(brief, article_ids, brief_id)
+    context = _Context(brief, article_ids, brief_id, text)
     people: dict[str, str] = {}
     for position, s in enumerate(brief.speakers):
         key = keys.person_key(s.name, s.title, context.region(s.article))
@@ -51,7 +53,8 @@ def item_rows(brief: Brief, article_ids: list[int], brief_id: int) -> list[dict[
 class _Context:
     """What every row of one brief shares: article ids, regions and days."""
 
-    def __init__(self, brief: Brief, article_ids: list[int], brief_id: int) -> None:
+    def __init__(self, brief: Brief, article_ids: list[int], brief_id: int, text: str) -> None:
+        self.text = text
         self.brief = brief
         self.article_ids = article_ids
         self.brief_id = brief_id
@@ -124,10 +127,16 @@ class _Context:
         )
 
     def investment(self, project: Project) -> float | None:
-        """The investment stated near the project's name (CNY), if any."""
+        """The investment stated after the project's name in the same sentence (CNY), if any."""
         for metric in self.brief.metrics:
-            near = abs(metric.evidence.start - project.evidence.start) <= _INVESTMENT_WINDOW
             same = metric.article == project.article and metric.kind == MetricKind.ACTUAL
-            if near and same and "投资" in metric.indicator and metric.normalized_unit == "CNY":
+            money = "投资" in metric.indicator and metric.normalized_unit == "CNY"
+            if same and money and self._follows(project.evidence.start, metric.evidence.start):
                 return metric.normalized_value
         return None
+
+    def _follows(self, name_at: int, metric_at: int) -> bool:
+        if not 0 <= metric_at - name_at <= _INVESTMENT_WINDOW:
+            return False
+        between = self.text[name_at:metric_at] if self.text else ""
+        return not any(mark in between for mark in "。；;\n")

@@ -8,6 +8,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection, select
 
+from summarizer.archive.reprints import better_lead
 from summarizer.archive.schema import articles, documents
 from summarizer.models import Brief
 
@@ -49,7 +50,10 @@ def without_reprints(
     by_id = {b.id: b for b in briefs}
     reprints = []
     for members in groups.values():
-        lead = max(members, key=lambda m: (m[2], -briefs.index(by_id[m[0]])))
+        lead = members[0]
+        for member in members[1:]:
+            if better_lead(member[2], _day(by_id[member[0]]), lead[2], _day(by_id[lead[0]])):
+                lead = member
         for doc, idx, _ in members:
             if (doc, idx) != lead[:2]:
                 dropped[doc].add(idx)
@@ -75,6 +79,10 @@ def _drop(brief: Brief, indexes: set[int]) -> Brief:
             for name in ("speakers", "directives", "metrics", "projects")
         }
     )
+
+
+def _day(brief: Brief) -> date | None:
+    return date.fromisoformat(brief.date) if brief.date else None
 
 
 def latest_week(briefs: list[Brief]) -> str | None:

@@ -18,7 +18,10 @@ _DROP = re.compile(
 )
 _PROJECT_SUFFIX = "项目"
 _INDICATOR_PREFIX = re.compile(r"^全(?:省|市|县|区|旗|镇)")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|旗|街道|镇|乡)")
+# a growth rate and its level are one indicator; the unit (% or 亿元) keeps their figures apart
+_INDICATOR_SUFFIX = re.compile(r"(?:同比)?(?:增速|增幅|增长率|增长)$")
+_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|旗)$")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县|旗|街道|镇|乡)")
 _GENERIC_PLACES = frozenset(
     {"自治区", "开发区", "高新区", "经开区", "新区", "园区", "城区", "辖区"}
 )
@@ -54,14 +57,21 @@ def project_key(name: str, region: str | None) -> str:
     return join(project_entity(name), normalize(region))
 
 
-def indicator_entity(indicator: str) -> str:
-    """An indicator's normalized key; 全市/全县… in front is the region's, not the indicator's."""
-    return _INDICATOR_PREFIX.sub("", normalize(indicator))
+def indicator_entity(indicator: str, region: str | None = None) -> str:
+    """An indicator's normalized key: 全县/the region's name in front and 增速 behind dropped."""
+    entity = _INDICATOR_PREFIX.sub("", normalize(indicator))
+    place = normalize(region)
+    for prefix in (place, _PLACE_SUFFIX.sub("", place)):
+        if len(prefix) >= 2 and entity.startswith(prefix) and len(entity) > len(prefix) + 1:
+            entity = entity[len(prefix) :]
+            break
+    shorter = _INDICATOR_SUFFIX.sub("", entity)
+    return shorter if len(shorter) >= 2 else entity
 
 
 def indicator_key(indicator: str, region: str | None, period: str | None, day: date | None) -> str:
     """Normalized indicator + region + period (with the year it belongs to)."""
-    return join(indicator_entity(indicator), normalize(region), period_key(period, day))
+    return join(indicator_entity(indicator, region), normalize(region), period_key(period, day))
 
 
 def period_key(period: str | None, day: date | None) -> str:

@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from datasketch import MinHash
@@ -32,6 +33,7 @@ MIN_SHINGLES = 40  # shorter texts (captions, one-liners) never merge into a sto
 MIN_NUMBERS = 1  # a text without numbers passes the number check
 REPRINT_THRESHOLD = 0.5  # measured by bench/reprints.py; see bench/README.md
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SAME_LENGTH = 0.1
 _BUCKET_MASK = (1 << 63) - 1  # buckets fit a signed 64-bit column
 
 
@@ -98,6 +100,19 @@ def similarity(a: Fingerprint, b: Fingerprint) -> float:
     if min(a.shingles, b.shingles) < MIN_SHINGLES:
         return 0.0
     return min(containment(a, b), number_overlap(a, b))
+
+
+def better_lead(shingles: int, day: date | None, lead_shingles: int, lead_day: date | None) -> bool:
+    """Does an article lead its story rather than the current lead?
+
+    The clearly longer text leads (a cut-short reprint must not hide items); between texts of
+    about one length (within 10 %), the earlier one, so the story keeps the original's date.
+    """
+    if shingles > lead_shingles * (1 + _SAME_LENGTH):
+        return True
+    if shingles < lead_shingles * (1 - _SAME_LENGTH):
+        return False
+    return day is not None and (lead_day is None or day < lead_day)
 
 
 def is_reprint(a: Fingerprint, b: Fingerprint) -> bool:

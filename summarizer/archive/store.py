@@ -83,7 +83,7 @@ def add_brief(
         **version.columns(),
     )
     article_ids = _articles(conn, document_id, brief, text)
-    rows = item_rows(brief, article_ids, brief_id)
+    rows = item_rows(brief, article_ids, brief_id, text)
     if rows:
         conn.execute(insert(items), rows)
     return Stored(document_added, True, brief_id)
@@ -215,14 +215,16 @@ def _story_of(conn: Connection, fp: reprints.Fingerprint, document_id: int) -> i
 
 
 def _update_lead(conn: Connection, story_id: int, article_id: int, shingles: int, day: Any) -> None:
-    """The longest article leads its story (its items are the story's); the first day is kept."""
+    """Make the article its story's lead when it should be (reprints.better_lead)."""
     lead = conn.execute(
-        select(stories.c.lead_article_id, articles.c.shingles, stories.c.first_day)
+        select(stories.c.lead_article_id, articles.c.shingles, articles.c.day, stories.c.first_day)
         .select_from(stories.outerjoin(articles, articles.c.id == stories.c.lead_article_id))
         .where(stories.c.id == story_id)
     ).one()
     values: dict[str, Any] = {}
-    if lead.lead_article_id is None or shingles > (lead.shingles or 0):
+    if lead.lead_article_id is None or reprints.better_lead(
+        shingles, day, lead.shingles or 0, lead.day
+    ):
         values["lead_article_id"] = article_id
     if day is not None and (lead.first_day is None or day < lead.first_day):
         values["first_day"] = day
