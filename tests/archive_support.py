@@ -1,4 +1,10 @@
-"""Helpers for the archive tests: the two invented weeks, a backend that counts its calls."""
+"""Helpers for the archive tests: the two invented weeks, a backend that counts its calls.
+
+tests/archive_weeks holds two invented weeks of one invented county (澄溪县): week 15 signs the
+智能装备产业园 project and sets the year's growth target; week 16 starts the project, reports
+the first-quarter growth, signs a second project, and carries a reprint of its own story from
+an invented city paper (other furniture and headline). Hosts end in `.example`.
+"""
 
 from __future__ import annotations
 

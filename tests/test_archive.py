@@ -86,6 +86,7 @@ def test_two_weeks_show_what_moved_since_last_week(archive_url: str) -> None:
     assert "澄溪县智能装备产业园项目" not in {name for name, _ in new}
     figures = {(f.before, f.before_period, f.now, f.now_period) for f in since.figures}
     assert ("5.2%", "1-2月", "6%", "一季度") in figures
+    assert all(before_period and now_period for _, before_period, _, now_period in figures)
 
 
 def test_a_reprinted_story_counts_once_with_both_sources(archive_url: str) -> None:

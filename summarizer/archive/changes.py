@@ -232,10 +232,14 @@ def _figures(
         indicator, region, _, unit = _indicator(row)
         return indicator, region, row["kind"], unit
 
-    tracked = [r for r in before if r["list"] == "metrics" and r["kind"] in _TRACKED]
+    # a figure without a period (a project's total investment) is no series to follow
+    tracked = [
+        r for r in before if r["list"] == "metrics" and r["kind"] in _TRACKED and r["period"]
+    ]
     earlier = _latest(tracked, "metrics", series)
     changes = []
-    for key, row in _latest([r for r in now if r["kind"] in _TRACKED], "metrics", series).items():
+    current = [r for r in now if r["kind"] in _TRACKED and r["period"]]
+    for key, row in _latest(current, "metrics", series).items():
         old = earlier.get(key)
         if old is None or old["value"] == row["value"]:
             continue
