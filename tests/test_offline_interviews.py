@@ -125,7 +125,9 @@ INLINE = (
 def test_a_surname_and_post_label_is_the_interviewee() -> None:
     extraction = _extract(SURNAME_AND_POST)
     assert names_and_titles(extraction.speakers) == [("吴海峰", "桃源镇党委书记")]
-    assert issued(extraction.directives) == {("吴海峰", "我们将全力推进乡村振兴")}
+    assert issued(extraction.directives) == {
+        ("吴海峰", "我们将全力推进乡村振兴")
+    }
 
 
 def test_an_answer_in_the_question_paragraph_is_cut_off_the_question() -> None:
