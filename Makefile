@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SEEDS ?= ../shared/seeds
 OUT ?= out
 
-.PHONY: setup check lint typecheck test-fast test test-reliability test-local test-browser briefing schemas fixtures eval bench
+.PHONY: setup check lint typecheck test-fast test test-reliability test-local test-browser test-postgres briefing schemas fixtures eval bench
 
 $(BIN)/summarizer: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,7 +29,7 @@ test-fast:
 	$(BIN)/pytest
 
 ## test: everything CI runs: checks, fixtures, eval gate, then the slow tiers
-test: check test-reliability fixtures eval test-browser test-local
+test: check test-reliability fixtures eval test-browser test-postgres test-local
 
 fixtures: setup
 	$(BIN)/summarizer fixtures check evals/fixtures
@@ -44,6 +44,11 @@ test-local: setup
 test-browser: setup
 	(command -v chromium && command -v soffice && command -v pdftoppm && fc-list :lang=zh | grep -q .) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils >/dev/null)
 	$(BIN)/pytest -m browser
+
+## test-postgres: the archive on a throwaway PostgreSQL cluster (Debian's server, 127.0.0.1)
+test-postgres: setup
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql >/dev/null)
+	$(BIN)/pytest -m postgres -p no:randomly
 
 ## briefing: the main job, a weekly briefing of the seed articles with the offline backend
 briefing: setup
@@ -67,3 +72,5 @@ bench: setup
 	$(BIN)/python -m bench.offline_throughput
 	$(BIN)/python -m bench.llm_overhead
 	$(BIN)/python -m bench.cache_rerun
+	$(BIN)/python -m bench.reprints
+	$(BIN)/python -m bench.archive

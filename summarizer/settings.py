@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -49,10 +50,12 @@ class Settings:
     price_completion_per_mtok: float | None = None
     debug: bool = False
     max_input_mb: float = 5.0  # per document; larger inputs become a failure that says so
+    db: str | None = None  # archive URL; None: the SQLite file in the user data dir
 
-    def __repr__(self) -> str:  # never show the key
+    def __repr__(self) -> str:  # never show the key, nor a password in the archive URL
         shown = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "api_key"}
         shown["api_key"] = "***" if self.api_key else None
+        shown["db"] = hide_password(self.db) if self.db else None
         return f"Settings({shown})"
 
     def with_changes(self, **changes: Any) -> Settings:
@@ -113,6 +116,14 @@ def _coerce(name: str, raw: str, default: Any) -> Any:
     except ValueError as exc:
         raise ConfigurationError(f"{_ENV_NAMES[name]}={raw!r} is not a valid {name}") from exc
     return raw
+
+
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
+
+
+def hide_password(url: str) -> str:
+    """postgresql://user:secret@host/db → postgresql://user:***@host/db."""
+    return _PASSWORD.sub(r"\1***@", url)
 
 
 def validated(settings: Settings) -> Settings:

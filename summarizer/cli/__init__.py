@@ -18,7 +18,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_COMMAND_MODULES = ("summarize", "prepare", "schema", "fixtures", "eval", "brief", "local")
+_COMMAND_MODULES = (
+    "summarize", "prepare", "schema", "fixtures", "eval", "brief", "local", "history", "export"
+)
 
 for _name in _COMMAND_MODULES:
     importlib.import_module(f"summarizer.cli.{_name}").register(app)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -62,6 +64,13 @@ def progress_outcomes(
 
     `on_outcome` sees each outcome as it finishes (for streaming output).
     """
+    with progress(len(documents), on_outcome) as advance:
+        return summarize_many(documents, settings=settings, on_outcome=advance)
+
+
+@contextmanager
+def progress(total: int, on_outcome: OnOutcome | None = None) -> Iterator[OnOutcome]:
+    """A progress bar on stderr (only when it is a terminal); yields the per-outcome callback."""
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -72,7 +81,7 @@ def progress_outcomes(
     with Progress(
         *columns, console=console, transient=True, disable=not console.is_terminal
     ) as bar:
-        task = bar.add_task("summarizing", total=len(documents))
+        task = bar.add_task("summarizing", total=total)
 
         def advance(outcome: Outcome) -> None:
             if on_outcome is not None:
@@ -80,4 +89,4 @@ def progress_outcomes(
             failed = "" if isinstance(outcome, Brief) else " (failed)"
             bar.update(task, advance=1, description=f"{outcome.id}{failed}")
 
-        return summarize_many(documents, settings=settings, on_outcome=advance)
+        yield advance

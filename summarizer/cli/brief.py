@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from summarizer._atomic import write_text_atomic, write_with
+from summarizer.cli import _archived as archived
 from summarizer.cli import _options as opt
 from summarizer.errors import ConfigurationError
 from summarizer.ingest import collect
@@ -46,6 +47,8 @@ def register(app: typer.Typer) -> None:
         strategy: opt.Strategy = None,
         concurrency: opt.Concurrency = None,
         no_cache: opt.NoCache = False,
+        db: archived.Db = None,
+        no_archive: archived.NoArchive = False,
     ) -> None:
         """Summarize the articles and write the weekly briefing (Markdown, HTML or Word)."""
         kind = output_format(format, out)
@@ -57,10 +60,12 @@ def register(app: typer.Typer) -> None:
         settings = opt.settings_from(
             backend, model, base_url, api_key, mode, strategy, concurrency, no_cache
         )
+        settings = archived.with_db(settings, db)
         collected = collect(inputs, max_bytes=settings.max_input_bytes)
         for warning in collected.warnings:
             typer.echo(f"warning: {warning}", err=True)
-        outcomes = opt.progress_outcomes(collected.documents, settings)
+        run = archived.briefing_run(collected.documents, settings, not no_archive, week)
+        outcomes = run.outcomes
         briefs = [o for o in outcomes if isinstance(o, Brief)]
         failures = collected.failures + [o for o in outcomes if isinstance(o, Failure)]
         briefing = build_briefing(
@@ -77,8 +82,11 @@ def register(app: typer.Typer) -> None:
                 f"({len(briefs)} document(s) summarized, {len(failures)} failed); nothing written"
             )
         write_briefing(briefing, kind, out)
+        archived.write_section(run.section, kind, out)
         typer.echo(
-            f"wrote {out}: {len(briefs)} document(s) summarized, {len(failures)} failed", err=True
+            f"wrote {out}: {len(briefs)} document(s) summarized, {len(failures)} failed"
+            + "".join(f"; {note}" for note in run.notes),
+            err=True,
         )
 
 

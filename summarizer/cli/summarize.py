@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from summarizer.cli import _archived as archived
 from summarizer.cli import _options as opt
 from summarizer.ingest import collect
 from summarizer.models import Failure
@@ -28,6 +29,10 @@ def register(app: typer.Typer) -> None:
         strategy: opt.Strategy = None,
         concurrency: opt.Concurrency = None,
         no_cache: opt.NoCache = False,
+        archive: Annotated[
+            bool, typer.Option("--archive", help="Read and store briefs in the archive.")
+        ] = False,
+        db: archived.Db = None,
     ) -> None:
         """Summarize documents; print one JSON brief (or failure) per line as each finishes."""
         settings = opt.settings_from(
@@ -38,7 +43,12 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"warning: {warning}", err=True)
         for failure in collected.failures:
             emit(failure)
-        outcomes = opt.progress_outcomes(collected.documents, settings, on_outcome=emit)
+        if archive:
+            store = archived.with_db(settings, db)
+            outcomes, note = archived.outcomes(collected.documents, store, on_outcome=emit)
+            typer.echo(note, err=True)
+        else:
+            outcomes = opt.progress_outcomes(collected.documents, settings, on_outcome=emit)
         if collected.failures or any(isinstance(o, Failure) for o in outcomes):
             raise typer.Exit(1)
 
