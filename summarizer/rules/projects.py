@@ -10,7 +10,9 @@ from summarizer.document import Article, PreparedDocument
 from summarizer.models import Project, ProjectStatus
 from summarizer.rules._segments import sentence_end
 from summarizer.rules._tables import WordSet, alternation, table, words
-from summarizer.rules.projects_names import NameSpan, clause_bounds, find_names
+from summarizer.rules.projects_bounds import clause_bounds
+from summarizer.rules.projects_cues import NameSpan
+from summarizer.rules.projects_names import find_names
 
 SENTENCE_MARKS = frozenset("。；;！？!?\n")
 MIN_KEPT = 2  # characters of each end a shortened name keeps (瑞庆…发动机)

@@ -1,0 +1,105 @@
+"""The project tables of data/project_cues.toml, compiled once, and the shared name tests.
+
+Every project rule reads its vocabulary from here: name endings, stop words, category and
+generic words, status verbs. Words are simplified with half-width punctuation, for the
+rules read an article's folded view.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from summarizer.rules._tables import CJK, WordSet, alternation, words
+
+NAME_CHARS = re.compile(f"[{CJK}A-Za-z0-9()（）·]")
+NUMERALS = frozenset("一二三四五六七八九十百千万两0123456789")
+MAX_NAME = 30
+MAX_CATEGORY_GAP = 12
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A project name found in the article text, [start, end)."""
+
+    start: int
+    end: int
+    listed: bool  # named as an item of a list of projects
+
+
+@dataclass(frozen=True)
+class _Cues:
+    suffixes: re.Pattern[str]
+    strong: WordSet
+    context: re.Pattern[str]
+    categories: re.Pattern[str]
+    generic: WordSet
+    generic_or_vision: WordSet
+    left_stops: WordSet
+    right_boundaries: WordSet
+    not_names: WordSet
+    category_cuts: frozenset[str]
+    designations: WordSet
+    ambitions: tuple[str, ...]
+    goal_nouns: WordSet
+    sites: WordSet
+    address_before: WordSet
+    address_after: WordSet
+    works: tuple[str, ...]
+    modes: WordSet
+    aspects: WordSet
+
+
+@cache
+def cues() -> _Cues:
+    """The compiled project tables."""
+    strong = words("project_cues", "strong_suffixes")
+    weak = words("project_cues", "weak_suffixes")
+    categories = alternation(words("project_cues", "list_categories"))
+    return _Cues(
+        suffixes=_overlapping(strong + weak),
+        strong=WordSet(strong),
+        context=re.compile(alternation(words("project_cues", "construction_context")) or "(?!)"),
+        categories=re.compile(
+            f"(?:等|为代表的)([^,，。；;、]{{0,{MAX_CATEGORY_GAP}}}?)(?:{categories})"
+        ),
+        generic=WordSet(words("project_cues", "generic_words")),
+        generic_or_vision=WordSet(
+            words("project_cues", "generic_words") + words("project_cues", "vision_words")
+        ),
+        left_stops=WordSet(
+            words("project_cues", "left_stops") + words("project_cues", "designation_verbs")
+        ),
+        right_boundaries=WordSet(words("project_cues", "right_boundaries")),
+        not_names=WordSet(words("project_cues", "not_names")),
+        category_cuts=frozenset(words("project_cues", "category_cuts")),
+        designations=WordSet(words("project_cues", "designation_verbs")),
+        ambitions=words("project_cues", "ambition_words"),
+        goal_nouns=WordSet(words("project_cues", "goal_nouns")),
+        sites=WordSet(words("project_cues", "site_endings")),
+        address_before=WordSet(words("project_cues", "address_before")),
+        address_after=WordSet(words("project_cues", "address_after")),
+        works=words("project_cues", "works_categories"),
+        modes=WordSet(words("project_cues", "transport_modes")),
+        aspects=WordSet(words("project_cues", "aspect_nouns")),
+    )
+
+
+def _overlapping(endings: tuple[str, ...]) -> re.Pattern[str]:
+    """Group 1: the longest ending starting at each position (a lookahead, so they overlap)."""
+    heads = "".join(sorted({re.escape(word[0]) for word in endings}))
+    # Checking the first character before trying every ending makes a miss cheap.
+    return re.compile(f"(?=[{heads}])(?=({alternation(endings)}))")
+
+
+def is_generic(name: str, generic: WordSet | None = None) -> bool:
+    """True when the name is made only of category words (重大基础设施项目)."""
+    generic = generic or cues().generic
+    reachable = [True] + [False] * len(name)
+    for end in range(1, len(name) + 1):
+        for size in range(1, min(generic.longest, end) + 1):
+            if reachable[end - size] and name[end - size : end] in generic.words:
+                reachable[end] = True
+                break
+    return reachable[len(name)]

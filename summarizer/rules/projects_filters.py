@@ -1,0 +1,115 @@
+"""Names that end like a project but name no undertaking: categories, slogans, titles
+applied for, positioning goals, addresses, fields of effort, enumerations of transport modes."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.rules._tables import CJK
+from summarizer.rules.projects_cues import (
+    MAX_NAME,
+    NAME_CHARS,
+    NUMERALS,
+    NameSpan,
+    cues,
+    is_generic,
+)
+
+COUNTED = re.compile("[0-9一二三四五六七八九十两几]+[多余]?[个项批座条]")  # 21个项目: a count
+QUOTED = re.compile("“([^”]*)”")
+FIELD_FRAME = re.compile("(?:建设|发展|工作)?(?:上|方面|领域)")
+JUNCTION = re.compile(f"[与和][{CJK}0-9]{{1,10}}?(?:交叉口|交汇处|路口)")
+
+
+def acceptable(text: str, span: NameSpan) -> bool:
+    name = text[span.start : span.end]
+    if len(name) < 2 or len(name) > MAX_NAME or COUNTED.search(name):
+        return False
+    if is_generic(name if span.listed else _without_slogans(name), cues().generic_or_vision):
+        return False
+    if _is_category(name) or _is_designation(text, span) or _is_positioning(text, span):
+        return False
+    if _is_address(text, span) or _is_mode_enumeration(text, span):
+        return False
+    return span.listed or not (_is_slogan(text, span) or _is_field(text, span))
+
+
+def is_site(name: str) -> bool:
+    """A bare road or place name: the site of works, not the undertaking (A路整治项目)."""
+    return cues().sites.ending_at(name, len(name)) > 0
+
+
+def _is_designation(text: str, span: NameSpan) -> bool:
+    """A title applied for or awarded (积极创建…休闲街区, 获评…示范园区)."""
+    return cues().designations.ending_at(text, span.start) > 0
+
+
+def _is_positioning(text: str, span: NameSpan) -> bool:
+    """A goal, not an undertaking: an ambition word in the name (千亿级…园区, 世界一流…基地)
+    or a goal noun after it (…园区的奋斗目标)."""
+    name = text[span.start : span.end]
+    if any(word in name for word in cues().ambitions):
+        return True
+    return text.startswith("的", span.end) and cues().goal_nouns.starting_at(text, span.end + 1) > 0
+
+
+def _is_field(text: str, span: NameSpan) -> bool:
+    """在X建设上 / 在X方面: a field of effort (在大型装置建设上走前头), not a named undertaking;
+    only for names with a weak ending."""
+    if span.start == 0 or text[span.start - 1] != "在":
+        return False
+    if cues().strong.ending_at(text, span.end):
+        return False  # 在紫荆大道建设上: a named undertaking all the same
+    return FIELD_FRAME.match(text, span.end) is not None
+
+
+def _is_address(text: str, span: NameSpan) -> bool:
+    """A road or place used as a location: 位于X路, 在X街, X路与Y路交叉口, X路以东."""
+    c = cues()
+    if not is_site(text[span.start : span.end]) or span.listed:
+        return False
+    if c.address_after.starting_at(text, span.end) or JUNCTION.match(text, span.end):
+        return True
+    if FIELD_FRAME.match(text, span.end):
+        return False  # 在X大道建设上: a field of effort, see _is_field
+    return c.address_before.ending_at(text, span.start) > 0
+
+
+def _is_mode_enumeration(text: str, span: NameSpan) -> bool:
+    """A place glued to a transport mode before a bare mode (A地铁路、公路、机场和…优势)."""
+    c = cues()
+    if not c.modes.ending_at(text, span.end) or text[span.end : span.end + 1] != "、":
+        return False
+    size = c.modes.starting_at(text, span.end + 1)
+    after = text[span.end + 1 + size : span.end + 2 + size]
+    return size > 0 and (after in "和及与" or not NAME_CHARS.match(after))
+
+
+def _without_slogans(name: str) -> str:
+    """The name with quoted numbered slogans taken out (部分“三十工程”项目 → 部分项目)."""
+    return QUOTED.sub(lambda m: "" if NUMERALS & set(m.group(1)) else m.group(0), name)
+
+
+def _is_category(name: str) -> bool:
+    """A place or period followed only by category words (观山湖区重大项目, 2024年第二批项目)."""
+    c = cues()
+    return any(
+        name[i - 1] in c.category_cuts
+        and not c.strong.ending_at(name, i)  # 人民医院新院区项目: a facility
+        and is_generic(name[i:])
+        for i in range(1, len(name) - 1)
+    )
+
+
+def _is_slogan(text: str, span: NameSpan) -> bool:
+    """Quoted slogans (“三十工程”, “两重”项目) name programmes, not projects."""
+    name = text[span.start : span.end]
+    opened = span.start > 0 and text[span.start - 1] == "“"
+    if opened and text[span.end : span.end + 1] == "”":
+        return True
+    if name.startswith("“"):
+        close = name.find("”")
+        inner = name[1:close] if close > 0 else ""
+        rest = name[close + 1 :] if close > 0 else name
+        return bool(NUMERALS & set(inner)) and is_generic(rest or "项目")
+    return False
