@@ -224,3 +224,51 @@ def test_name_boundaries_around_cathode_and_first_batch() -> None:
         "去年签约的临港装备配套产业园首批企业已竣工投产。"
     )
     assert set(projects_of(text)) == {"年产20万吨钠电池正极材料项目", "临港装备配套产业园"}
+
+
+def test_a_company_project_is_named_from_the_company_s_first_character() -> None:
+    text = (
+        "签约项目包括江南锦程有色金属有限公司年产8万吨再生铜项目、"
+        "青禾生物有机肥股份有限公司年产5万吨有机肥项目,由临江城市建设发展集团有限公司"
+        "新城安置房项目同步开工。加快建设苍梧山汽车零部件有限公司智能制造基地。"
+    )
+    assert set(projects_of(text)) == {
+        "江南锦程有色金属有限公司年产8万吨再生铜项目",
+        "青禾生物有机肥股份有限公司年产5万吨有机肥项目",
+        "临江城市建设发展集团有限公司新城安置房项目",
+        "苍梧山汽车零部件有限公司智能制造基地",
+    }
+
+
+def test_stop_words_inside_place_names_do_not_cut_a_name() -> None:
+    text = "开工项目有白沙中和中学教学楼、临川经济开发区污水处理厂提标改造工程等。"
+    assert set(projects_of(text)) == {"白沙中和中学教学楼", "临川经济开发区污水处理厂提标改造工程"}
+
+
+def test_supporting_works_joined_by_ji_are_part_of_the_name() -> None:
+    assert set(projects_of("加快推进城西第二水厂及配套管网工程建设。")) == {
+        "城西第二水厂及配套管网工程"
+    }
+
+
+def test_a_place_with_works_of_a_kind_or_an_ordinal_facility_is_one_project() -> None:
+    text = "城南片区棚户区改造项目加快建设,石桥县第四中学已建成。全县重大项目加快推进。"
+    assert set(projects_of(text)) == {"城南片区棚户区改造项目", "石桥县第四中学"}
+
+
+def test_a_note_with_figures_after_a_name_is_not_part_of_it() -> None:
+    text = "签约项目包括:青山湖文旅提升项目(总投资9.8亿元)、白鹭湾康养综合体项目(一期)。"
+    assert set(projects_of(text)) == {"青山湖文旅提升项目", "白鹭湾康养综合体项目(一期)"}
+
+
+def test_a_quoted_company_project_is_a_name_and_a_new_build_keeps_its_verb() -> None:
+    text = "“宏远精密股份有限公司二厂扩建计画”已于5月动工,城东国小活动中心新建工程预计9月完工。"
+    assert set(projects_of(text)) == {
+        "宏远精密股份有限公司二厂扩建计画",
+        "城东国小活动中心新建工程",
+    }
+
+
+def test_verbs_of_managing_projects_and_times_do_not_open_a_name() -> None:
+    text = "全力冲刺项目建设,掀起项目建设新高潮,统筹协调项目推进中的问题,目前主体工程已完工。"
+    assert projects_of(text) == {}

@@ -16,7 +16,10 @@ from summarizer.rules._tables import CJK, WordSet, alternation, words
 NAME_CHARS = re.compile(f"[{CJK}A-Za-z0-9()（）·]")
 NUMERALS = frozenset("一二三四五六七八九十百千万两0123456789")
 MAX_NAME = 30
+MAX_COMPANY_NAME = 48  # 内蒙古阿荣旗蒙禾农牧科技有限公司年屠宰加工20万头肉牛项目
 MAX_CATEGORY_GAP = 12
+# 第三幼儿园, 第二中学: an ordinal names one facility (第二批, 第三季度 are batches and periods).
+ORDINAL = re.compile("第[0-9一二三四五六七八九十百]+(?![0-9一二三四五六七八九十百批季期次届轮])")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class _Cues:
     right_boundaries: WordSet
     not_names: WordSet
     category_cuts: frozenset[str]
+    place_cuts: frozenset[str]
     designations: WordSet
     ambitions: tuple[str, ...]
     goal_nouns: WordSet
@@ -49,6 +53,10 @@ class _Cues:
     works: tuple[str, ...]
     modes: WordSet
     aspects: WordSet
+    company_forms: WordSet
+    company_words: frozenset[str]
+    inner_words: WordSet
+    undertakings: tuple[str, ...]
 
 
 @cache
@@ -74,6 +82,7 @@ def cues() -> _Cues:
         right_boundaries=WordSet(words("project_cues", "right_boundaries")),
         not_names=WordSet(words("project_cues", "not_names")),
         category_cuts=frozenset(words("project_cues", "category_cuts")),
+        place_cuts=frozenset(words("project_cues", "place_cuts")),
         designations=WordSet(words("project_cues", "designation_verbs")),
         ambitions=words("project_cues", "ambition_words"),
         goal_nouns=WordSet(words("project_cues", "goal_nouns")),
@@ -83,6 +92,10 @@ def cues() -> _Cues:
         works=words("project_cues", "works_categories"),
         modes=WordSet(words("project_cues", "transport_modes")),
         aspects=WordSet(words("project_cues", "aspect_nouns")),
+        company_forms=WordSet(words("project_cues", "company_forms")),
+        company_words=frozenset(words("project_cues", "company_words")),
+        inner_words=WordSet(words("project_cues", "inner_words")),
+        undertakings=words("project_cues", "undertaking_words"),
     )
 
 
@@ -95,6 +108,8 @@ def _overlapping(endings: tuple[str, ...]) -> re.Pattern[str]:
 
 def is_generic(name: str, generic: WordSet | None = None) -> bool:
     """True when the name is made only of category words (重大基础设施项目)."""
+    if ORDINAL.search(name):
+        return False
     generic = generic or cues().generic
     reachable = [True] + [False] * len(name)
     for end in range(1, len(name) + 1):
@@ -103,3 +118,10 @@ def is_generic(name: str, generic: WordSet | None = None) -> bool:
                 reachable[end] = True
                 break
     return reachable[len(name)]
+
+
+def longest(name: str) -> int:
+    """The longest a name may be: a company's project name holds the company's name too."""
+    return (
+        MAX_COMPANY_NAME if any(form in name for form in cues().company_forms.words) else MAX_NAME
+    )

@@ -7,12 +7,12 @@ import re
 
 from summarizer.rules._tables import CJK
 from summarizer.rules.projects_cues import (
-    MAX_NAME,
     NAME_CHARS,
     NUMERALS,
     NameSpan,
     cues,
     is_generic,
+    longest,
 )
 
 COUNTED = re.compile("[0-9一二三四五六七八九十两几]+[多余]?[个项批座条]")  # 21个项目: a count
@@ -23,7 +23,7 @@ JUNCTION = re.compile(f"[与和][{CJK}0-9]{{1,10}}?(?:交叉口|交汇处|路口
 
 def acceptable(text: str, span: NameSpan) -> bool:
     name = text[span.start : span.end]
-    if len(name) < 2 or len(name) > MAX_NAME or COUNTED.search(name):
+    if len(name) < 2 or len(name) > longest(name) or COUNTED.search(name):
         return False
     if is_generic(name if span.listed else _without_slogans(name), cues().generic_or_vision):
         return False
@@ -91,12 +91,14 @@ def _without_slogans(name: str) -> str:
 
 
 def _is_category(name: str) -> bool:
-    """A place or period followed only by category words (观山湖区重大项目, 2024年第二批项目)."""
+    """A place or period followed only by category words (观山湖区重大项目, 2024年第二批项目);
+    a place followed by works of a kind is one undertaking (城北片区棚户区改造项目)."""
     c = cues()
     return any(
         name[i - 1] in c.category_cuts
         and not c.strong.ending_at(name, i)  # 人民医院新院区项目: a facility
         and is_generic(name[i:])
+        and not (name[i - 1] in c.place_cuts and any(w in name[i:] for w in c.works))
         for i in range(1, len(name) - 1)
     )
 
@@ -106,7 +108,7 @@ def _is_slogan(text: str, span: NameSpan) -> bool:
     name = text[span.start : span.end]
     opened = span.start > 0 and text[span.start - 1] == "“"
     if opened and text[span.end : span.end + 1] == "”":
-        return True
+        return not any(form in name for form in cues().company_forms.words)
     if name.startswith("“"):
         close = name.find("”")
         inner = name[1:close] if close > 0 else ""
