@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from _offline_docs import one_article
 
+from summarizer.document import Article, PreparedDocument
 from summarizer.models import ProjectStatus
 from summarizer.rules.projects import extract_projects, merge_projects
 
@@ -272,3 +273,38 @@ def test_a_quoted_company_project_is_a_name_and_a_new_build_keeps_its_verb() -> 
 def test_verbs_of_managing_projects_and_times_do_not_open_a_name() -> None:
     text = "全力冲刺项目建设,掀起项目建设新高潮,统筹协调项目推进中的问题,目前主体工程已完工。"
     assert projects_of(text) == {}
+
+
+def test_a_table_row_names_its_project_in_the_name_cell_with_the_caption_s_status() -> None:
+    text = (
+        "本次集中开工项目一览\n"
+        "1|青川锂电新材料有限公司年产5万吨正极材料项目|青川锂电新材料有限公司|30.5|购置智能生产线\n"
+        "2|城北片区城市更新项目|区城投集团|12.0|新建社区服务综合楼\n"
+    )
+    assert projects_of(text) == {
+        "青川锂电新材料有限公司年产5万吨正极材料项目": ProjectStatus.STARTED,
+        "城北片区城市更新项目": ProjectStatus.STARTED,
+    }
+
+
+def test_a_stage_cell_gives_each_row_its_status() -> None:
+    text = (
+        "附件:重点项目清单\n序号 项目名称 建设地点 总投资(亿元) 建设阶段\n"
+        "1 南岭县第二人民医院迁建项目 南岭县 9.8 续建\n2 南岭县城乡供水一体化工程 南岭县 6.4 前期\n"
+    )
+    assert projects_of(text) == {
+        "南岭县第二人民医院迁建项目": ProjectStatus.UNDER_CONSTRUCTION,
+        "南岭县城乡供水一体化工程": ProjectStatus.PLANNED,
+    }
+
+
+def test_table_rows_are_read_by_the_page_s_lines_even_when_the_text_joined_them() -> None:
+    original = "项目一览\n1　东湖隧道　续建\n2　西山大桥　前期\n"
+    kept = [i for i, ch in enumerate(original) if ch != "\n"]  # lines joined, as a rewrap would
+    article = Article(index=0, text="".join(original[i] for i in kept), offsets=tuple(kept))
+    document = PreparedDocument(id="t", original=original, articles=(article,))
+    found = extract_projects(document, article)
+    assert {p.name: p.status for p in found} == {
+        "东湖隧道": ProjectStatus.UNDER_CONSTRUCTION,
+        "西山大桥": ProjectStatus.PLANNED,
+    }
