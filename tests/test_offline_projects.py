@@ -308,3 +308,37 @@ def test_table_rows_are_read_by_the_page_s_lines_even_when_the_text_joined_them(
         "东湖隧道": ProjectStatus.UNDER_CONSTRUCTION,
         "西山大桥": ProjectStatus.PLANNED,
     }
+
+
+def test_bodies_listed_before_deng_bumen_are_not_projects() -> None:
+    text = "县住建局、县交通运输局等部门要对照项目清单逐项推进,市场监管局等单位负责项目验收。"
+    assert projects_of(text) == {}
+
+
+def test_an_area_used_as_a_venue_or_a_location_is_not_a_project() -> None:
+    text = (
+        "开工活动在位于江口绿色建材产业园的现场举行,签约项目全部落户石门科技园。"
+        "加快石门智能装备产业园建设。"
+    )
+    assert projects_of(text) == {"石门智能装备产业园": ProjectStatus.UNDER_CONSTRUCTION}
+
+
+def test_equipment_bought_for_a_project_is_no_project() -> None:
+    text = "企业新购置的智能生产线已完成安装,将引进全自动智能生产线,力争明年3月实现首条产线投产。"
+    assert projects_of(text) == {}
+
+
+def test_praise_of_works_and_numbered_programmes_are_not_projects() -> None:
+    text = (
+        "把每一个项目都建成群众满意的精品工程,坚决杜绝“豆腐渣”工程。"
+        "深入实施“双招双引”一号工程,举行二季度招商引资项目集中签约仪式。"
+    )
+    assert projects_of(text) == {}
+
+
+def test_the_works_inside_one_project_and_its_phases_by_bare_project_are_parts() -> None:
+    text = (
+        "凤岭新材料项目总投资15亿元,主要建设原料车间、成品车间及仓储物流中心,"
+        "打造成为公司在西南地区的核心生产基地。项目一期预计6月底试生产。"
+    )
+    assert set(projects_of(text)) == {"凤岭新材料项目"}

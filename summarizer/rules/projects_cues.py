@@ -14,7 +14,7 @@ from functools import cache
 from summarizer.rules._tables import CJK, WordSet, alternation, words
 
 NAME_CHARS = re.compile(f"[{CJK}A-Za-z0-9()（）·]")
-NUMERALS = frozenset("一二三四五六七八九十百千万两0123456789")
+NUMERALS = frozenset("一二三四五六七八九十百千万两双0123456789")
 MAX_NAME = 30
 MAX_COMPANY_NAME = 48  # 内蒙古阿荣旗蒙禾农牧科技有限公司年屠宰加工20万头肉牛项目
 MAX_CATEGORY_GAP = 12
@@ -57,6 +57,9 @@ class _Cues:
     company_words: frozenset[str]
     inner_words: WordSet
     undertakings: tuple[str, ...]
+    gap_stops: tuple[str, ...]
+    areas: WordSet
+    content_leads: tuple[str, ...]
 
 
 @cache
@@ -96,6 +99,9 @@ def cues() -> _Cues:
         company_words=frozenset(words("project_cues", "company_words")),
         inner_words=WordSet(words("project_cues", "inner_words")),
         undertakings=words("project_cues", "undertaking_words"),
+        gap_stops=words("project_cues", "list_gap_stops"),
+        areas=WordSet(words("project_cues", "area_endings")),
+        content_leads=words("project_cues", "content_leads"),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from summarizer.rules._tables import CJK
+from summarizer.rules.projects_bounds import clause_bounds
 from summarizer.rules.projects_cues import (
     NAME_CHARS,
     NUMERALS,
@@ -25,6 +26,8 @@ def acceptable(text: str, span: NameSpan) -> bool:
     name = text[span.start : span.end]
     if len(name) < 2 or len(name) > longest(name) or COUNTED.search(name):
         return False
+    if name.startswith("项目") or _is_content(text, span):
+        return False  # 项目一期: a part of a project named before
     if is_generic(name if span.listed else _without_slogans(name), cues().generic_or_vision):
         return False
     if _is_category(name) or _is_designation(text, span) or _is_positioning(text, span):
@@ -63,10 +66,18 @@ def _is_field(text: str, span: NameSpan) -> bool:
     return FIELD_FRAME.match(text, span.end) is not None
 
 
+def _is_content(text: str, span: NameSpan) -> bool:
+    """Works listed as the content of a project (主要建设原料车间、…及仓储物流中心)."""
+    left, _ = clause_bounds(text, span.start, span.end)
+    return any(lead in text[left : span.start] for lead in cues().content_leads)
+
+
 def _is_address(text: str, span: NameSpan) -> bool:
-    """A road or place used as a location: 位于X路, 在X街, X路与Y路交叉口, X路以东."""
+    """A road, place or area used as a location: 位于X路, 在X街, X路与Y路交叉口, X路以东,
+    活动在位于X产业园的…现场举行."""
     c = cues()
-    if not is_site(text[span.start : span.end]) or span.listed:
+    name = text[span.start : span.end]
+    if not (is_site(name) or c.areas.ending_at(name, len(name))) or span.listed:
         return False
     if c.address_after.starting_at(text, span.end) or JUNCTION.match(text, span.end):
         return True

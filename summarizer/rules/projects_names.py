@@ -69,8 +69,10 @@ def _listed(text: str, sites: list[tuple[int, int]]) -> list[NameSpan]:
     c = cues()
     found: list[NameSpan] = []
     for match in c.categories.finditer(text):
-        if c.aspects.starting_at(match.group(1), 0):
-            continue  # 用地、用能等方面全力支持项目建设: 等 closes a list of aspects
+        if c.aspects.starting_at(match.group(1), 0) or any(
+            w in match.group(1) for w in c.gap_stops
+        ):
+            continue  # 用地、用能等方面…, 县发改局等部门要…: 等 closes a list of aspects or bodies
         works = any(word in match.group() for word in c.works)
         pos = match.start()
         while pos > 0:
