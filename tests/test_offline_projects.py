@@ -82,7 +82,7 @@ def test_the_last_verb_of_a_chain_and_main_works_done_are_statuses() -> None:
         "长丰县智能网联汽车产业园签约落地,白云区智能制造产业基地竣工投产。"
     )
     assert projects_of(text) == {
-        "巢湖市半汤温泉小镇": ProjectStatus.COMPLETED,
+        "巢湖市半汤温泉小镇": ProjectStatus.OPERATING,  # 建成投用: in service
         "庐江县矾山文旅综合体": ProjectStatus.UNDER_CONSTRUCTION,
         "长丰县智能网联汽车产业园": ProjectStatus.SIGNED,
         "白云区智能制造产业基地": ProjectStatus.OPERATING,
@@ -342,3 +342,42 @@ def test_the_works_inside_one_project_and_its_phases_by_bare_project_are_parts()
         "打造成为公司在西南地区的核心生产基地。项目一期预计6月底试生产。"
     )
     assert set(projects_of(text)) == {"凤岭新材料项目"}
+
+
+def test_a_status_word_that_opens_a_sentence_frames_the_names_it_lists() -> None:
+    text = (
+        "签约项目涵盖新材料、文旅等领域,主要包括:东江新材料有限公司高端铜箔项目(总投资12亿元)、"
+        "白马湖文旅综合体项目(总投资6亿元)。本次开工项目包括城西污水处理厂扩建工程、"
+        "南山路改造工程等。全县已签约项目40个,其中金峰科技产业园项目总投资28亿元。"
+    )
+    assert projects_of(text) == {
+        "东江新材料有限公司高端铜箔项目": ProjectStatus.SIGNED,
+        "白马湖文旅综合体项目": ProjectStatus.SIGNED,
+        "城西污水处理厂扩建工程": ProjectStatus.STARTED,
+        "南山路改造工程": ProjectStatus.STARTED,
+        "金峰科技产业园项目": ProjectStatus.SIGNED,
+    }
+
+
+def test_a_stage_reached_after_a_condition_is_no_stage_and_early_work_is_planned() -> None:
+    text = (
+        "签约项目中,东江智能装备有限公司减速器项目总投资30亿元,投产后预计年产值达45亿元。"
+        "要加快西湖通用机场前期研究。城南供热管网改造工程完成主体施工。"
+    )
+    assert projects_of(text) == {
+        "东江智能装备有限公司减速器项目": ProjectStatus.SIGNED,
+        "西湖通用机场": ProjectStatus.PLANNED,
+        "城南供热管网改造工程": ProjectStatus.COMPLETED,
+    }
+
+
+def test_projects_pushed_on_a_schedule_or_with_investment_done_are_under_construction() -> None:
+    text = (
+        "紧盯城东大道北延工程、县妇幼保健院门诊楼等重点项目,倒排工期、挂图作战。"
+        "青山水库扩容工程总投资8亿元,截至目前已完成投资5亿元。"
+    )
+    assert projects_of(text) == {
+        "城东大道北延工程": ProjectStatus.UNDER_CONSTRUCTION,
+        "县妇幼保健院门诊楼": ProjectStatus.UNDER_CONSTRUCTION,
+        "青山水库扩容工程": ProjectStatus.UNDER_CONSTRUCTION,
+    }

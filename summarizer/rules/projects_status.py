@@ -25,6 +25,7 @@ class _StatusCues:
     goals: WordSet
     joiners: frozenset[str]
     back_references: tuple[str, ...]
+    conditions: tuple[str, ...]
 
 
 @cache
@@ -37,6 +38,7 @@ def _status_cues() -> _StatusCues:
         goals=WordSet(words("project_cues", "goal_words")),
         joiners=frozenset(words("project_cues", "chain_joiners")),
         back_references=words("project_cues", "back_references"),
+        conditions=words("project_cues", "condition_marks"),
     )
 
 
@@ -49,19 +51,30 @@ def project_status(text: str, span: NameSpan, names: list[NameSpan]) -> ProjectS
     others = [(n.start, n.end) for n in names if (n.start, n.end) != (span.start, span.end)]
     left, right = clause_bounds(text, span.start, span.end)
     before = _cues_in(text, left, span.start, others)
-    if any(_status_of(m) is ProjectStatus.PLANNED for m in before):
-        return ProjectStatus.PLANNED
+    after = _cues_in(text, span.end, right, others)
+    if any(_status_of(m) is ProjectStatus.PLANNED for m in before + after):
+        return ProjectStatus.PLANNED  # 加快推进A项目前期工作
     if before:
         return _with_goal(text, left, before[-1], _status_of(before[-1]))
-    after = _cues_in(text, span.end, right, others)
     if not after:
         after = _cues_in(text, right, _sentence_rest(text, right, others), others)
     if not after:
-        return _referred_status(text, span.start, others)
+        return _framed_status(text, span, others) or _referred_status(text, span.start, others)
     status = _chain_status(text, after)
     if _has_goal(text, left, span.start):
         return _goal_status(status)  # 全力保障A、B等项目建成投产
     return _with_goal(text, span.end, after[0], status)
+
+
+def _framed_status(
+    text: str, span: NameSpan, others: list[tuple[int, int]]
+) -> ProjectStatus | None:
+    """签约项目…主要包括:A、B / 全区已签约项目46个,其中A…: a status verb that opens the
+    sentence, before any name of it, frames every name the sentence lists."""
+    sentence = _sentence_start(text, span.start)
+    first = min([s for s, _ in others if sentence <= s < span.start], default=span.start)
+    found = _cues_in(text, sentence, first, others)
+    return _with_goal(text, sentence, found[-1], _status_of(found[-1])) if found else None
 
 
 def _referred_status(text: str, start: int, others: list[tuple[int, int]]) -> ProjectStatus:
@@ -93,7 +106,13 @@ def _status_of(match: re.Match[str]) -> ProjectStatus:
 def _cues_in(text: str, start: int, end: int, others: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Status verbs in [start, end) that are not part of another project's name."""
     found = _status_cues().pattern.finditer(text, start, end)
-    return [m for m in found if not any(s <= m.start() < e for s, e in others)]
+    hypothetical = _status_cues().conditions
+    return [
+        m
+        for m in found
+        if not any(s <= m.start() < e for s, e in others)
+        and not text.startswith(hypothetical, m.end())  # 投产后预计…: a condition, not a stage
+    ]
 
 
 def _sentence_rest(text: str, clause_end: int, others: list[tuple[int, int]]) -> int:
