@@ -381,3 +381,27 @@ def test_projects_pushed_on_a_schedule_or_with_investment_done_are_under_constru
         "县妇幼保健院门诊楼": ProjectStatus.UNDER_CONSTRUCTION,
         "青山水库扩容工程": ProjectStatus.UNDER_CONSTRUCTION,
     }
+
+
+def test_a_company_s_short_name_with_the_same_ending_is_the_same_project() -> None:
+    text = (
+        "开工项目包括东江锦程新材料有限公司年产5万吨陶瓷釉料项目。"
+        "其中,锦程新材料项目总投资15.2亿元。"
+    )
+    assert projects_of(text) == {
+        "东江锦程新材料有限公司年产5万吨陶瓷釉料项目": ProjectStatus.STARTED
+    }
+
+
+def test_a_fuller_mention_without_a_verb_takes_the_status_of_a_shorter_one() -> None:
+    text = "召开城乡供水一体化工程推进会。据介绍,南岭区城乡供水一体化工程总投资12.8亿元。"
+    assert projects_of(text) == {"南岭区城乡供水一体化工程": ProjectStatus.UNDER_CONSTRUCTION}
+
+
+def test_names_broken_by_a_line_of_the_page_merge_with_their_whole_form() -> None:
+    original = "加快推进泉州市妇\n女儿童医院东海院区建设。确保妇女儿童医院东海院区年底完工。"
+    kept = [i for i, ch in enumerate(original) if ch != "\n"]
+    article = Article(index=0, text="".join(original[i] for i in kept), offsets=tuple(kept))
+    document = PreparedDocument(id="t", original=original, articles=(article,))
+    found = merge_projects(extract_projects(document, article))
+    assert [p.name for p in found] == ["泉州市妇\n女儿童医院东海院区"]

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Project, ProjectStatus
-from summarizer.rules.projects_cues import NameSpan
+from summarizer.rules.projects_cues import NameSpan, cues
 from summarizer.rules.projects_filters import acceptable
 from summarizer.rules.projects_names import find_names
 from summarizer.rules.projects_status import project_status
 from summarizer.rules.projects_tables import table_rows
+from summarizer.text.fold import fold_view
 
 MIN_KEPT = 2  # characters of each end a shortened name keeps (瑞庆…发动机)
+MIN_ALIAS = 3  # characters of a short name before its ending (鑫晟新材料项目)
 
 
 def extract_projects(document: PreparedDocument, article: Article) -> list[Project]:
@@ -41,25 +43,47 @@ def _project(
 
 
 def merge_projects(projects: list[Project]) -> list[Project]:
-    """One project per name in the document; a name inside a fuller one is dropped."""
+    """One project per name in the document: a name inside a fuller one, or a short form of
+    it, is dropped, and lends its status when the fuller mention states none."""
+    keys = {id(p): _key(p.name) for p in projects}
     kept: list[Project] = []
-    for project in sorted(projects, key=lambda p: -len(p.name)):
-        if not any(_shortens(project.name, other.name) for other in kept):
+    for project in sorted(projects, key=lambda p: -len(keys[id(p)])):
+        short = keys[id(project)]
+        full = next((i for i, k in enumerate(kept) if _shortens(short, keys[id(k)])), None)
+        if full is None:
             kept.append(project)
+        elif kept[full].status is ProjectStatus.UNKNOWN:
+            kept[full].status = project.status
     order = {id(p): i for i, p in enumerate(projects)}
     return sorted(kept, key=lambda p: order[id(p)])
 
 
+def _key(name: str) -> str:
+    """A name as the rules read it: folded, blanks and line breaks of the page left out."""
+    return "".join(fold_view(name).text.split())
+
+
 def _shortens(short: str, full: str) -> bool:
-    """The short name is inside the full one, or is it with a middle part left out
-    (A发动机 for A混动发动机): both keep at least two characters of either end."""
+    """The short name is inside the full one, is it with a middle part left out (A发动机 for
+    A混动发动机: both keep at least two characters of either end), or is its company's short
+    name with the same ending (鑫晟新材料项目 for 广西藤州鑫晟新材料有限公司年产…项目)."""
     if short in full:
         return True
     if len(short) >= len(full):
         return False
+    if _alias(short, full):
+        return True
     if not (full.startswith(short[:MIN_KEPT]) and full.endswith(short[-MIN_KEPT:])):
         return False  # every cut below keeps both of these ends
     return any(
         full.startswith(short[:cut]) and full.endswith(short[cut:])
         for cut in range(MIN_KEPT, len(short) - MIN_KEPT + 1)
     )
+
+
+def _alias(short: str, full: str) -> bool:
+    for ending in cues().undertakings:
+        core = short.removesuffix(ending)
+        if core != short and full.endswith(ending) and len(core) >= MIN_ALIAS:
+            return core in full[: -len(ending)]
+    return False
