@@ -405,3 +405,15 @@ def test_names_broken_by_a_line_of_the_page_merge_with_their_whole_form() -> Non
     document = PreparedDocument(id="t", original=original, articles=(article,))
     found = merge_projects(extract_projects(document, article))
     assert [p.name for p in found] == ["泉州市妇\n女儿童医院东海院区"]
+
+
+def test_a_field_ranked_as_a_category_is_no_project_but_a_park_project_is() -> None:
+    text = (
+        "推动长江大保护重大工程、产业园区重点项目早落地。"
+        "江北国际物流园区项目已完成投资12亿元,江北第一中学新校区复工,南湖物流园一期已建成投运。"
+    )
+    assert projects_of(text) == {
+        "江北国际物流园区项目": ProjectStatus.UNDER_CONSTRUCTION,
+        "江北第一中学新校区": ProjectStatus.UNDER_CONSTRUCTION,
+        "南湖物流园一期": ProjectStatus.OPERATING,
+    }

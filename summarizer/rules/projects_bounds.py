@@ -23,6 +23,7 @@ def absorb_parenthesis(text: str, end: int) -> int:
 
 
 def may_end(text: str, end: int) -> bool:
+    """A name may end before punctuation or a boundary word (…污水处理厂即将投入运营)."""
     if end >= len(text) or not NAME_CHARS.match(text[end]) or text[end] in "(（":
         return True
     return cues().right_boundaries.starting_at(text, end) > 0

@@ -60,6 +60,8 @@ class _Cues:
     gap_stops: tuple[str, ...]
     areas: WordSet
     content_leads: tuple[str, ...]
+    rank_words: tuple[str, ...]
+    not_cuts: tuple[str, ...]
 
 
 @cache
@@ -102,6 +104,8 @@ def cues() -> _Cues:
         gap_stops=words("project_cues", "list_gap_stops"),
         areas=WordSet(words("project_cues", "area_endings")),
         content_leads=words("project_cues", "content_leads"),
+        rank_words=words("project_cues", "rank_words"),
+        not_cuts=words("project_cues", "not_cuts"),
     )
 
 

@@ -26,7 +26,7 @@ def acceptable(text: str, span: NameSpan) -> bool:
     name = text[span.start : span.end]
     if len(name) < 2 or len(name) > longest(name) or COUNTED.search(name):
         return False
-    if name.startswith("项目") or _is_content(text, span):
+    if name.startswith("项目") or _is_content(text, span) or _is_ranked(name):
         return False  # 项目一期: a part of a project named before
     if is_generic(name if span.listed else _without_slogans(name), cues().generic_or_vision):
         return False
@@ -64,6 +64,12 @@ def _is_field(text: str, span: NameSpan) -> bool:
     if cues().strong.ending_at(text, span.end):
         return False  # 在紫荆大道建设上: a named undertaking all the same
     return FIELD_FRAME.match(text, span.end) is not None
+
+
+def _is_ranked(name: str) -> bool:
+    """A field ranked as a category (长江大保护重大工程, 产业园区重点项目): no one undertaking."""
+    c = cues()
+    return any(name.endswith(u) and name[: -len(u)].endswith(c.rank_words) for u in c.undertakings)
 
 
 def _is_content(text: str, span: NameSpan) -> bool:
@@ -108,6 +114,7 @@ def _is_category(name: str) -> bool:
     return any(
         name[i - 1] in c.category_cuts
         and not c.strong.ending_at(name, i)  # 人民医院新院区项目: a facility
+        and not name.endswith(c.not_cuts, 0, i)  # 物流园区项目: a park, not a district
         and is_generic(name[i:])
         and not (name[i - 1] in c.place_cuts and any(w in name[i:] for w in c.works))
         for i in range(1, len(name) - 1)
