@@ -417,3 +417,14 @@ def test_a_field_ranked_as_a_category_is_no_project_but_a_park_project_is() -> N
         "江北第一中学新校区": ProjectStatus.UNDER_CONSTRUCTION,
         "南湖物流园一期": ProjectStatus.OPERATING,
     }
+
+
+def test_projects_under_negotiation_are_planned_and_deadlines_are_not_names() -> None:
+    text = (
+        "正在洽谈的江南新锐储能科技有限公司储能电池项目已进入签约前最后阶段。"
+        "请各单位于每月5日前报送项目进展,泉河生态廊道加快建设。"
+    )
+    assert projects_of(text) == {
+        "江南新锐储能科技有限公司储能电池项目": ProjectStatus.PLANNED,
+        "泉河生态廊道": ProjectStatus.UNDER_CONSTRUCTION,
+    }

@@ -17,6 +17,7 @@ from summarizer.rules.projects_cues import (
 )
 
 COUNTED = re.compile("[0-9一二三四五六七八九十两几]+[多余]?[个项批座条]")  # 21个项目: a count
+DATED = re.compile("[0-9]+[月日]")  # 每月5日前报送项目: a deadline, not a name
 QUOTED = re.compile("“([^”]*)”")
 FIELD_FRAME = re.compile("(?:建设|发展|工作)?(?:上|方面|领域)")
 JUNCTION = re.compile(f"[与和][{CJK}0-9]{{1,10}}?(?:交叉口|交汇处|路口)")
@@ -24,7 +25,7 @@ JUNCTION = re.compile(f"[与和][{CJK}0-9]{{1,10}}?(?:交叉口|交汇处|路口
 
 def acceptable(text: str, span: NameSpan) -> bool:
     name = text[span.start : span.end]
-    if len(name) < 2 or len(name) > longest(name) or COUNTED.search(name):
+    if len(name) < 2 or len(name) > longest(name) or COUNTED.search(name) or DATED.search(name):
         return False
     if name.startswith("项目") or _is_content(text, span) or _is_ranked(name):
         return False  # 项目一期: a part of a project named before
