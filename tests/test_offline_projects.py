@@ -428,3 +428,15 @@ def test_projects_under_negotiation_are_planned_and_deadlines_are_not_names() ->
         "江南新锐储能科技有限公司储能电池项目": ProjectStatus.PLANNED,
         "泉河生态廊道": ProjectStatus.UNDER_CONSTRUCTION,
     }
+
+
+def test_a_zone_of_works_is_no_place_and_short_programmes_are_not_projects() -> None:
+    text = (
+        "实施强基工程、暖心工程。郑州新郑国际机场三期北货运区工程、"
+        "郑州地铁10号线二期工程当天开工,比亚迪项目加快建设。"
+    )
+    assert projects_of(text) == {
+        "郑州新郑国际机场三期北货运区工程": ProjectStatus.STARTED,
+        "郑州地铁10号线二期工程": ProjectStatus.STARTED,
+        "比亚迪项目": ProjectStatus.UNDER_CONSTRUCTION,
+    }

@@ -116,10 +116,16 @@ def _is_category(name: str) -> bool:
         name[i - 1] in c.category_cuts
         and not c.strong.ending_at(name, i)  # 人民医院新院区项目: a facility
         and not name.endswith(c.not_cuts, 0, i)  # 物流园区项目: a park, not a district
+        and not _names_works(name[: i - 1])  # 机场三期北货运区工程: a zone of works
         and is_generic(name[i:])
         and not (name[i - 1] in c.place_cuts and any(w in name[i:] for w in c.works))
         for i in range(1, len(name) - 1)
     )
+
+
+def _names_works(head: str) -> bool:
+    """The part before a place cut already names works (…国际机场三期): no place of a category."""
+    return any(m.group(1) in cues().strong for m in cues().suffixes.finditer(head))
 
 
 def _is_slogan(text: str, span: NameSpan) -> bool:

@@ -14,6 +14,7 @@ from summarizer.rules.projects_filters import acceptable, is_site
 
 MAX_SUFFIX = 8  # longest project ending looked for at the end of a listed item
 MIN_SPECIFIC = 2  # characters before the ending word: 上街区 is a district, not a project
+MIN_BEFORE_UNDERTAKING = 3  # before a bare 项目/工程: 比亚迪项目 names one, 强基工程 a programme
 
 
 def find_names(text: str) -> list[NameSpan]:
@@ -37,7 +38,8 @@ def _suffixed(text: str) -> list[NameSpan]:
         if not may_end(text, end):
             continue
         start = name_start(text, suffix_start)
-        if suffix_start - start < MIN_SPECIFIC:
+        bare = match.group(1) in c.undertakings  # 强基工程, 千万工程: programmes
+        if suffix_start - start < (MIN_BEFORE_UNDERTAKING if bare else MIN_SPECIFIC):
             continue
         strong = match.group(1) in c.strong
         if not strong and c.not_names.ending_at(text, suffix_end):
