@@ -440,3 +440,16 @@ def test_a_zone_of_works_is_no_place_and_short_programmes_are_not_projects() -> 
         "郑州地铁10号线二期工程": ProjectStatus.STARTED,
         "比亚迪项目": ProjectStatus.UNDER_CONSTRUCTION,
     }
+
+
+def test_funded_programmes_and_works_across_a_whole_territory_are_categories() -> None:
+    text = (
+        "全县争取以工代赈项目3个,推进乡村振兴项目建设。2024年农村人居环境整治项目已完工,"
+        "全县农村公路提质改造工程完成投资1.2亿元,城关镇老旧小区改造工程加快推进。"
+    )
+    assert projects_of(text) == {"城关镇老旧小区改造工程": ProjectStatus.UNDER_CONSTRUCTION}
+
+
+def test_a_project_signed_by_a_company_with_a_government_is_named_without_them() -> None:
+    text = "华科钴业股份有限公司与桐溪市人民政府签订年产5万吨三元前驱体项目投资协议。"
+    assert projects_of(text) == {"年产5万吨三元前驱体项目": ProjectStatus.SIGNED}

@@ -118,9 +118,15 @@ def _is_category(name: str) -> bool:
         and not name.endswith(c.not_cuts, 0, i)  # 物流园区项目: a park, not a district
         and not _names_works(name[: i - 1])  # 机场三期北货运区工程: a zone of works
         and is_generic(name[i:])
-        and not (name[i - 1] in c.place_cuts and any(w in name[i:] for w in c.works))
+        and not (name[i - 1] in c.place_cuts and _works_of_a_place(name, i))
         for i in range(1, len(name) - 1)
     )
+
+
+def _works_of_a_place(name: str, cut: int) -> bool:
+    """Works of a kind at one place (城北片区棚户区改造项目); at a whole territory (全县农村
+    公路提质改造工程) they are a programme."""
+    return any(w in name[cut:] for w in cues().works) and not is_generic(name[:cut])
 
 
 def _names_works(head: str) -> bool:
