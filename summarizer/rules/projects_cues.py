@@ -67,46 +67,50 @@ class _Cues:
 @cache
 def cues() -> _Cues:
     """The compiled project tables."""
-    strong = words("project_cues", "strong_suffixes")
-    weak = words("project_cues", "weak_suffixes")
-    categories = alternation(words("project_cues", "list_categories"))
+    strong = _list("strong_suffixes")
+    weak = _list("weak_suffixes")
+    categories = alternation(_list("list_categories"))
     return _Cues(
         suffixes=_overlapping(strong + weak),
         strong=WordSet(strong),
-        context=re.compile(alternation(words("project_cues", "construction_context")) or "(?!)"),
+        context=re.compile(alternation(_list("construction_context")) or "(?!)"),
         categories=re.compile(
             f"(?:等|为代表的)([^,，。；;、]{{0,{MAX_CATEGORY_GAP}}}?)(?:{categories})"
         ),
-        generic=WordSet(words("project_cues", "generic_words")),
-        generic_or_vision=WordSet(
-            words("project_cues", "generic_words") + words("project_cues", "vision_words")
-        ),
-        left_stops=WordSet(
-            words("project_cues", "left_stops") + words("project_cues", "designation_verbs")
-        ),
-        right_boundaries=WordSet(words("project_cues", "right_boundaries")),
-        not_names=WordSet(words("project_cues", "not_names")),
-        category_cuts=frozenset(words("project_cues", "category_cuts")),
-        place_cuts=frozenset(words("project_cues", "place_cuts")),
-        designations=WordSet(words("project_cues", "designation_verbs")),
-        ambitions=words("project_cues", "ambition_words"),
-        goal_nouns=WordSet(words("project_cues", "goal_nouns")),
-        sites=WordSet(words("project_cues", "site_endings")),
-        address_before=WordSet(words("project_cues", "address_before")),
-        address_after=WordSet(words("project_cues", "address_after")),
-        works=words("project_cues", "works_categories"),
-        modes=WordSet(words("project_cues", "transport_modes")),
-        aspects=WordSet(words("project_cues", "aspect_nouns")),
-        company_forms=WordSet(words("project_cues", "company_forms")),
-        company_words=frozenset(words("project_cues", "company_words")),
-        inner_words=WordSet(words("project_cues", "inner_words")),
-        undertakings=words("project_cues", "undertaking_words"),
-        gap_stops=words("project_cues", "list_gap_stops"),
-        areas=WordSet(words("project_cues", "area_endings")),
-        content_leads=words("project_cues", "content_leads"),
-        rank_words=words("project_cues", "rank_words"),
-        not_cuts=words("project_cues", "not_cuts"),
+        generic=_set("generic_words"),
+        generic_or_vision=WordSet(_list("generic_words") + _list("vision_words")),
+        left_stops=WordSet(_list("left_stops") + _list("designation_verbs")),
+        right_boundaries=_set("right_boundaries"),
+        not_names=_set("not_names"),
+        category_cuts=frozenset(_list("category_cuts")),
+        place_cuts=frozenset(_list("place_cuts")),
+        designations=_set("designation_verbs"),
+        ambitions=_list("ambition_words"),
+        goal_nouns=_set("goal_nouns"),
+        sites=_set("site_endings"),
+        address_before=_set("address_before"),
+        address_after=_set("address_after"),
+        works=_list("works_categories"),
+        modes=_set("transport_modes"),
+        aspects=_set("aspect_nouns"),
+        company_forms=_set("company_forms"),
+        company_words=frozenset(_list("company_words")),
+        inner_words=_set("inner_words"),
+        undertakings=_list("undertaking_words"),
+        gap_stops=_list("list_gap_stops"),
+        areas=_set("area_endings"),
+        content_leads=_list("content_leads"),
+        rank_words=_list("rank_words"),
+        not_cuts=_list("not_cuts"),
     )
+
+
+def _list(key: str) -> tuple[str, ...]:
+    return words("project_cues", key)
+
+
+def _set(key: str) -> WordSet:
+    return WordSet(_list(key))
 
 
 def _overlapping(endings: tuple[str, ...]) -> re.Pattern[str]:

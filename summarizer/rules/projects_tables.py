@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import ProjectStatus
+from summarizer.rules._segments import trim_span
 from summarizer.rules.projects_status import status_of_word, status_pattern
 
 ROW = re.compile(r"(?m)^[ \t\u3000]*\d{1,3}[ \t\u3000]*[|｜\t \u3000]")
 SERIAL = re.compile(r"[ ]*[0-9]{1,3}")
 BARS = frozenset("|｜")
 BLANKS = frozenset(" \t\u3000\xa0")
-TRIMMED = BLANKS | {"\n", "\r"}
 MIN_CELLS = 3
 NAME_HEADERS = ("项目名称", "名称", "项目")
 
@@ -75,17 +75,9 @@ def _cells(text: str, layout: _Layout, span: tuple[int, int]) -> list[tuple[int,
     cells, cell = [], start
     for i in range(start, end + 1):
         if i == end or (text[i] in BARS if bars else i in layout.blanks and i > cell):
-            cells.append(_trimmed(text, cell, i))
+            cells.append(trim_span(text, cell, i))
             cell = i + 1 if i < end and text[i] in BARS else i
     return [c for c in cells if c[0] < c[1]]
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in TRIMMED:
-        start += 1
-    while end > start and text[end - 1] in TRIMMED:
-        end -= 1
-    return start, end
 
 
 def _is_row(text: str, layout: _Layout, span: tuple[int, int]) -> bool:
