@@ -453,3 +453,17 @@ def test_funded_programmes_and_works_across_a_whole_territory_are_categories() -
 def test_a_project_signed_by_a_company_with_a_government_is_named_without_them() -> None:
     text = "华科钴业股份有限公司与桐溪市人民政府签订年产5万吨三元前驱体项目投资协议。"
     assert projects_of(text) == {"年产5万吨三元前驱体项目": ProjectStatus.SIGNED}
+
+
+def test_without_a_header_the_name_column_is_the_one_that_ends_like_names() -> None:
+    text = (
+        "今年新开工项目(节选)\n"
+        "1|隆安县|南岭县第二人民医院迁建项目|9.8\n"
+        "2|隆安县|南岭县城乡供水一体化工程|6.4\n"
+        "3|马山县|马山县城东大道|3.1\n"
+    )
+    assert projects_of(text) == {
+        "南岭县第二人民医院迁建项目": ProjectStatus.STARTED,
+        "南岭县城乡供水一体化工程": ProjectStatus.STARTED,
+        "马山县城东大道": ProjectStatus.STARTED,
+    }

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import ProjectStatus
 from summarizer.rules._segments import trim_span
+from summarizer.rules.projects_cues import cues
 from summarizer.rules.projects_status import status_of_word, status_pattern
 
 ROW = re.compile(r"(?m)^[ \t\u3000]*\d{1,3}[ \t\u3000]*[|｜\t \u3000]")
@@ -102,15 +103,30 @@ def _table(text: str, layout: _Layout, first: int, last: int) -> list[TableRow]:
     lines = layout.lines
     header = [text[s:e] for s, e in _cells(text, layout, lines[first - 1])] if first > 0 else []
     named = [i for i, cell in enumerate(header) if cell in NAME_HEADERS]
-    column = named[0] if named else 1
+    table = [_cells(text, layout, span) for span in lines[first:last]]
+    column = named[0] if named else _name_column(text, table)
+    if column is None:
+        return []
     caption = _caption_status(text, lines, first - (2 if named else 1))
-    rows = []
-    for start, end in lines[first:last]:
-        cells = _cells(text, layout, (start, end))
-        if column < len(cells):
-            stage = _stage(text, cells, column)
-            rows.append(TableRow(start, end, *cells[column], stage or caption))
-    return rows
+    return [
+        TableRow(start, end, *cells[column], _stage(text, cells, column) or caption)
+        for (start, end), cells in zip(lines[first:last], table, strict=True)
+        if column < len(cells)
+    ]
+
+
+def _name_column(text: str, table: list[list[tuple[int, int]]]) -> int | None:
+    """Without a header: the first column whose cells mostly end like project names."""
+    for column in range(1, max(len(cells) for cells in table)):
+        ends = [_ends_like_name(text, cells[column]) for cells in table if column < len(cells)]
+        if 2 * sum(ends) > len(table):
+            return column
+    return None
+
+
+def _ends_like_name(text: str, cell: tuple[int, int]) -> bool:
+    start, end = cell
+    return any(m.end(1) == end for m in cues().suffixes.finditer(text, max(start, end - 8), end))
 
 
 def _stage(text: str, cells: list[tuple[int, int]], column: int) -> ProjectStatus | None:
