@@ -467,3 +467,8 @@ def test_without_a_header_the_name_column_is_the_one_that_ends_like_names() -> N
         "南岭县城乡供水一体化工程": ProjectStatus.STARTED,
         "马山县城东大道": ProjectStatus.STARTED,
     }
+
+
+def test_a_consortium_or_a_builder_before_a_project_is_no_part_of_its_name() -> None:
+    text = "由华建集团有限公司牵头的联合体中标城东污水处理厂扩建工程,该工程今年开工。"
+    assert projects_of(text) == {"城东污水处理厂扩建工程": ProjectStatus.STARTED}
