@@ -472,3 +472,14 @@ def test_without_a_header_the_name_column_is_the_one_that_ends_like_names() -> N
 def test_a_consortium_or_a_builder_before_a_project_is_no_part_of_its_name() -> None:
     text = "由华建集团有限公司牵头的联合体中标城东污水处理厂扩建工程,该工程今年开工。"
     assert projects_of(text) == {"城东污水处理厂扩建工程": ProjectStatus.STARTED}
+
+
+def test_who_builds_a_project_states_no_stage_of_it() -> None:
+    text = (
+        "由江北能源有限公司投资建设的江北抽水蓄能电站项目已于3月开工。"
+        "中铁十局承建的沿河大道快速路工程已建成通车。"
+    )
+    assert projects_of(text) == {
+        "江北抽水蓄能电站项目": ProjectStatus.STARTED,
+        "沿河大道快速路工程": ProjectStatus.OPERATING,
+    }

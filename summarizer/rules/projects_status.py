@@ -26,6 +26,7 @@ class _StatusCues:
     joiners: frozenset[str]
     back_references: tuple[str, ...]
     conditions: tuple[str, ...]
+    agents: WordSet
 
 
 @cache
@@ -39,6 +40,7 @@ def _status_cues() -> _StatusCues:
         joiners=frozenset(words("project_cues", "chain_joiners")),
         back_references=words("project_cues", "back_references"),
         conditions=words("project_cues", "condition_marks"),
+        agents=WordSet(words("project_cues", "agent_verbs")),
     )
 
 
@@ -104,14 +106,15 @@ def _status_of(match: re.Match[str]) -> ProjectStatus:
 
 
 def _cues_in(text: str, start: int, end: int, others: list[tuple[int, int]]) -> list[re.Match[str]]:
-    """Status verbs in [start, end) that are not part of another project's name."""
-    found = _status_cues().pattern.finditer(text, start, end)
-    hypothetical = _status_cues().conditions
+    """Status verbs in [start, end) that state a stage: not part of another project's name,
+    not a condition (投产后预计…), not who builds (由…投资建设的…)."""
+    c = _status_cues()
     return [
         m
-        for m in found
+        for m in c.pattern.finditer(text, start, end)
         if not any(s <= m.start() < e for s, e in others)
-        and not text.startswith(hypothetical, m.end())  # 投产后预计…: a condition, not a stage
+        and not text.startswith(c.conditions, m.end())
+        and not c.agents.ending_at(text, m.end())
     ]
 
 
