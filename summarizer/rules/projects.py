@@ -1,175 +1,89 @@
-"""Projects of an article: names from projects_names, with a status from nearby verbs."""
+"""Projects of an article: names from the text (projects_names) and from tables printed as
+text (projects_tables), each with its status (projects_status); one project per name."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import cache
-
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Project, ProjectStatus
-from summarizer.rules._segments import sentence_end
-from summarizer.rules._tables import WordSet, alternation, table, words
-from summarizer.rules.projects_names import NameSpan, clause_bounds, find_names
+from summarizer.rules.projects_cues import NameSpan, cues
+from summarizer.rules.projects_filters import acceptable
+from summarizer.rules.projects_names import find_names
+from summarizer.rules.projects_status import project_status
+from summarizer.rules.projects_tables import table_rows
+from summarizer.text.fold import fold_view
 
-SENTENCE_MARKS = frozenset("。；;！？!?\n")
 MIN_KEPT = 2  # characters of each end a shortened name keeps (瑞庆…发动机)
-GOAL_REACH = 8  # characters before a status verb searched for a goal word (力争年内建成)
-_FINISHED = (ProjectStatus.COMPLETED, ProjectStatus.OPERATING)
-_BEGUN = (ProjectStatus.STARTED, ProjectStatus.SIGNED)
-
-
-@dataclass(frozen=True)
-class _StatusCues:
-    pattern: re.Pattern[str]
-    by_word: dict[str, ProjectStatus]
-    goals: WordSet
-    joiners: frozenset[str]
-    back_references: tuple[str, ...]
-
-
-@cache
-def _status_cues() -> _StatusCues:
-    statuses = table("project_cues")["status"]
-    by_word = {str(w): ProjectStatus(name) for name, ws in statuses.items() for w in ws}
-    return _StatusCues(
-        pattern=re.compile(alternation(by_word)),
-        by_word=by_word,
-        goals=WordSet(words("project_cues", "goal_words")),
-        joiners=frozenset(words("project_cues", "chain_joiners")),
-        back_references=words("project_cues", "back_references"),
-    )
+MIN_ALIAS = 3  # characters of a short name before its ending (鑫晟新材料项目)
 
 
 def extract_projects(document: PreparedDocument, article: Article) -> list[Project]:
     """Every named project of one article, grounded in the document."""
-    article = article.view
-    spans = find_names(article.text)
-    return [
-        Project(
-            name=document.verbatim(article, span.start, span.end),
-            status=project_status(article.text, span, spans),
-            article=article.index,
-            evidence=document.evidence(article, span.start, span.end),
-        )
-        for span in spans
+    view = article.view
+    rows = table_rows(document, view)
+    spans = [s for s in find_names(view.text) if not any(r.start <= s.start < r.end for r in rows)]
+    found = [
+        _project(document, view, span, project_status(view.text, span, spans)) for span in spans
     ]
+    for row in rows:
+        span = NameSpan(row.name_start, row.name_end, listed=True)
+        if acceptable(view.text, span):
+            found.append(_project(document, view, span, row.status or ProjectStatus.UNKNOWN))
+    return sorted(found, key=lambda p: p.evidence.start)
 
 
-def project_status(text: str, span: NameSpan, names: list[NameSpan]) -> ProjectStatus:
-    """The status the clause around the name states; a verb before the name wins.
-
-    Verbs inside other names (…提标改造工程) do not count; a clause without a verb takes the
-    first verb of the rest of its sentence, up to the next name (…计划总投资12亿元,力争年内建成).
-    """
-    others = [(n.start, n.end) for n in names if (n.start, n.end) != (span.start, span.end)]
-    left, right = clause_bounds(text, span.start, span.end)
-    before = _cues_in(text, left, span.start, others)
-    if any(_status_of(m) is ProjectStatus.PLANNED for m in before):
-        return ProjectStatus.PLANNED
-    if before:
-        return _with_goal(text, left, before[-1], _status_of(before[-1]))
-    after = _cues_in(text, span.end, right, others)
-    if not after:
-        after = _cues_in(text, right, _sentence_rest(text, right, others), others)
-    if not after:
-        return _referred_status(text, span.start, others)
-    status = _chain_status(text, after)
-    if _has_goal(text, left, span.start):
-        return _goal_status(status)  # 全力保障A、B等项目建成投产
-    return _with_goal(text, span.end, after[0], status)
-
-
-def _referred_status(text: str, start: int, others: list[tuple[int, int]]) -> ProjectStatus:
-    """其中,A、B等项目…: the last status verb of the sentence before, in the same paragraph."""
-    sentence = _sentence_start(text, start)
-    if not text.startswith(_status_cues().back_references, sentence):
-        return ProjectStatus.UNKNOWN
-    if sentence == 0 or text[sentence - 1] == "\n":
-        return ProjectStatus.UNKNOWN
-    previous = _sentence_start(text, sentence - 1)
-    found = _cues_in(text, previous, sentence - 1, others)
-    if not found:
-        return ProjectStatus.UNKNOWN
-    return _with_goal(text, previous, found[-1], _status_of(found[-1]))
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    while pos > 0 and text[pos - 1] not in SENTENCE_MARKS:
-        pos -= 1
-    while pos < len(text) and text[pos] in " \u3000":
-        pos += 1
-    return pos
-
-
-def _status_of(match: re.Match[str]) -> ProjectStatus:
-    return _status_cues().by_word[match.group()]
-
-
-def _cues_in(text: str, start: int, end: int, others: list[tuple[int, int]]) -> list[re.Match[str]]:
-    """Status verbs in [start, end) that are not part of another project's name."""
-    found = _status_cues().pattern.finditer(text, start, end)
-    return [m for m in found if not any(s <= m.start() < e for s, e in others)]
-
-
-def _sentence_rest(text: str, clause_end: int, others: list[tuple[int, int]]) -> int:
-    """End of the sentence after a clause; nothing when another name follows in it, for a
-    verb there may govern that name (…为突破口,加快谋划建设国际食品贸易港)."""
-    end = sentence_end(text, clause_end)
-    return clause_end if any(clause_end < s < end for s, _ in others) else end
-
-
-def _chain_status(text: str, cues: list[re.Match[str]]) -> ProjectStatus:
-    """The last verb of a chain (竣工投产, 建成并投用) starting at the first verb."""
-    last = cues[0]
-    for match in cues[1:]:
-        gap = text[last.end() : match.start()]
-        if len(gap) > 1 or (gap and gap not in _status_cues().joiners):
-            break
-        last = match
-    return _status_of(last)
-
-
-def _with_goal(text: str, floor: int, cue: re.Match[str], status: ProjectStatus) -> ProjectStatus:
-    """A goal before the verb (力争年内建成, 计划开工) means the stage is not reached yet."""
-    if _has_goal(text, max(floor, cue.start() - GOAL_REACH), cue.start()):
-        return _goal_status(status)
-    return status
-
-
-def _has_goal(text: str, start: int, end: int) -> bool:
-    goals = _status_cues().goals
-    return any(goals.ending_at(text, stop) for stop in range(start + 1, end + 1))
-
-
-def _goal_status(status: ProjectStatus) -> ProjectStatus:
-    if status in _FINISHED:
-        return ProjectStatus.UNDER_CONSTRUCTION
-    if status in _BEGUN:
-        return ProjectStatus.PLANNED
-    return status
+def _project(
+    document: PreparedDocument, view: Article, span: NameSpan, status: ProjectStatus
+) -> Project:
+    return Project(
+        name=document.verbatim(view, span.start, span.end),
+        status=status,
+        article=view.index,
+        evidence=document.evidence(view, span.start, span.end),
+    )
 
 
 def merge_projects(projects: list[Project]) -> list[Project]:
-    """One project per name in the document; a name inside a fuller one is dropped."""
+    """One project per name in the document: a name inside a fuller one, or a short form of
+    it, is dropped, and lends its status when the fuller mention states none."""
+    keys = {id(p): _key(p.name) for p in projects}
     kept: list[Project] = []
-    for project in sorted(projects, key=lambda p: -len(p.name)):
-        if not any(_shortens(project.name, other.name) for other in kept):
+    for project in sorted(projects, key=lambda p: -len(keys[id(p)])):
+        short = keys[id(project)]
+        full = next((i for i, k in enumerate(kept) if _shortens(short, keys[id(k)])), None)
+        if full is None:
             kept.append(project)
+        elif kept[full].status is ProjectStatus.UNKNOWN:
+            kept[full].status = project.status
     order = {id(p): i for i, p in enumerate(projects)}
     return sorted(kept, key=lambda p: order[id(p)])
 
 
+def _key(name: str) -> str:
+    """A name as the rules read it: folded, blanks and line breaks of the page left out."""
+    return "".join(fold_view(name).text.split())
+
+
 def _shortens(short: str, full: str) -> bool:
-    """The short name is inside the full one, or is it with a middle part left out
-    (A发动机 for A混动发动机): both keep at least two characters of either end."""
+    """The short name is inside the full one, is it with a middle part left out (A发动机 for
+    A混动发动机: both keep at least two characters of either end), or is its company's short
+    name with the same ending (鑫晟新材料项目 for 广西藤州鑫晟新材料有限公司年产…项目)."""
     if short in full:
         return True
     if len(short) >= len(full):
         return False
+    if _alias(short, full):
+        return True
     if not (full.startswith(short[:MIN_KEPT]) and full.endswith(short[-MIN_KEPT:])):
         return False  # every cut below keeps both of these ends
     return any(
         full.startswith(short[:cut]) and full.endswith(short[cut:])
         for cut in range(MIN_KEPT, len(short) - MIN_KEPT + 1)
     )
+
+
+def _alias(short: str, full: str) -> bool:
+    for ending in cues().undertakings:
+        core = short.removesuffix(ending)
+        if core != short and full.endswith(ending) and len(core) >= MIN_ALIAS:
+            return core in full[: -len(ending)]
+    return False
