@@ -25,18 +25,17 @@ from docx.text.paragraph import Paragraph
 from summarizer.report import _ooxml as ox
 from summarizer.report.articles import web_url
 from summarizer.report.chart import chart_png
+from summarizer.report.evidence import cited_quotes
 from summarizer.report.model import (
     ArticleBlock,
     Briefing,
     Cite,
     ComparisonSection,
     EvidenceSection,
-    EvidenceText,
     OverviewSection,
     ProblemsSection,
     RegionsSection,
     Reported,
-    Sentence,
     SinceSection,
     SourceRef,
     UndatedSection,
@@ -350,7 +349,7 @@ def _evidence(document: DocxDocument, s: Any, w: dict[str, str]) -> None:
     document.add_heading(w["quotes"], level=1)
     _muted(document.add_paragraph(), w["quotes_note"])
     for text in s.texts:
-        quotes = _quotes(text)
+        quotes = cited_quotes(text)
         if not quotes:
             continue
         head = document.add_paragraph(style=_QUOTE)
@@ -361,31 +360,6 @@ def _evidence(document: DocxDocument, s: Any, w: dict[str, str]) -> None:
             p = document.add_paragraph(style=_QUOTE)
             ox.add_bookmark(p, ox.bookmark_name(anchor), f"{anchor} ")
             p.add_run(quote)
-
-
-def _quotes(text: EvidenceText) -> list[tuple[str, str]]:
-    """(anchor, quoted words) per cited sentence; a quote running on into the next sentence
-    (or paragraph) is followed there."""
-    found: list[tuple[str, str]] = []
-    running = False
-    for sentence in (s for paragraph in text.paragraphs for s in paragraph):
-        if sentence.anchor:
-            found.append((sentence.anchor, _quoted(sentence)))
-        elif running and sentence.segments and sentence.segments[0].quoted:
-            found[-1] = (found[-1][0], found[-1][1] + _quoted(sentence))
-        running = bool(sentence.segments) and sentence.segments[-1].quoted
-    return found
-
-
-def _quoted(sentence: Sentence) -> str:
-    """The sentence's quoted runs; '…' where words between them are left out."""
-    parts: list[str] = []
-    for segment in sentence.segments:
-        if segment.quoted:
-            parts.append(segment.text)
-        elif parts and parts[-1] != "…":
-            parts.append("…")
-    return "".join(parts).rstrip("…")
 
 
 def _problems(document: DocxDocument, s: Any, w: dict[str, str]) -> None:
