@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
+from summarizer.archive.briefing import Reprint
+from summarizer.archive.changes import (
+    FigureChange,
+    NewProject,
+    SinceLastWeek,
+    StatusMove,
+    TargetVsActual,
+)
 from summarizer.models import (
     ArticleInfo,
     Brief,
@@ -187,3 +195,83 @@ def hostile_brief() -> Brief:
 
 def sample_failures() -> list[Failure]:
     return [Failure(id="empty", source="inbox/empty.txt", error="InputError", message="empty")]
+
+
+EARLIER = "https://example.org/earlier?a=1&b=(2)"
+
+
+def sample_since() -> SinceLastWeek:
+    """What the archive would say of week 2023-W32: this week's sides quote the meeting brief
+    (so they cite it); the earlier sides are in no article of the briefing (a page, a file)."""
+    week = {"since": date(2023, 8, 7), "until": date(2023, 8, 13)}
+    return SinceLastWeek(
+        week="2023-W32",
+        **week,
+        last_before=date(2023, 8, 2),
+        status_moves=[
+            StatusMove(
+                name="瑞庆混动发动机项目",
+                region="郑州高新区",
+                before="signed",
+                before_day=date(2023, 8, 2),
+                before_quote="瑞庆混动发动机项目正式签约",
+                before_sources=[EARLIER],
+                now="started",
+                now_day=date(2023, 8, 11),
+                quote="瑞庆混动发动机项目",
+                sources=["seeds/000.txt"],
+            )
+        ],
+        new_projects=[
+            NewProject(
+                name="智能传感器*产业园",
+                region="郑州高新区",
+                status="signed",
+                investment=4.2e9,
+                day=date(2023, 8, 11),
+                quote="签约项目总投资约42亿元",
+                sources=["inbox/other.txt"],
+            )
+        ],
+        targets=[
+            TargetVsActual(
+                indicator="地区生产总值增速",
+                region="郑州高新区",
+                target="7%",
+                target_period="2023年全年",
+                target_day=date(2023, 2, 20),
+                target_quote="全年地区生产总值增长7%",
+                target_sources=["inbox/plan.txt", EARLIER],
+                actual="7.5%",
+                actual_kind="change",
+                actual_period="2023年上半年",
+                actual_day=date(2023, 8, 11),
+                quote="同比增长7.5%",
+                sources=["seeds/000.txt"],
+            )
+        ],
+        figures=[
+            FigureChange(
+                indicator="地区生产总值",
+                region="郑州高新区",
+                kind="actual",
+                before="290亿元",
+                before_period="2023年上半年",
+                before_day=date(2023, 7, 30),
+                before_quote="地区生产总值完成290亿元",
+                before_sources=[EARLIER],
+                now="302.3亿元",
+                now_period="2023年上半年",
+                now_day=date(2023, 8, 11),
+                revised=True,
+                quote="全区地区生产总值完成302.3亿元",
+                sources=["seeds/000.txt"],
+            )
+        ],
+    )
+
+
+def sample_reprints() -> list[Reprint]:
+    """The meeting was reprinted by a paper and saved as a file: one entry, three sources."""
+    sources = ["https://paper.example.cn/2023/0812/03.html?a=1&b=2", "inbox/copy.txt"]
+    return [Reprint(title=None, kept="gaoxin-0811", sources=["seeds/000.txt", *sources])]

@@ -75,18 +75,25 @@ def test_two_weeks_show_what_moved_since_last_week(archive_url: str) -> None:
     with Archive(archive_url) as archive:
         store_weeks(archive)
         since = archive.since_last_week("2024-W16")
+    assert since.last_before == date(2024, 4, 9)  # what the week is compared with
     moves = {(m.name, m.before, m.now) for m in since.status_moves}
     assert ("澄溪县智能装备产业园项目", "signed", "started") in moves
+    move = since.status_moves[0]
+    assert "智能装备产业园" in move.before_quote  # the earlier week's evidence, and its page
+    assert [s for s in move.before_sources if "0410/signing" in s]
+    assert [s for s in move.sources if "0418/startup" in s]
     targets = {
         (t.region, t.target, t.target_period, t.actual, t.actual_period) for t in since.targets
     }
-    assert ("澄溪县", "6.5%", "全年", "7.1%", "一季度") in targets
+    assert ("澄溪县", "6.5%", "2024年全年", "7.1%", "2024年一季度") in targets
+    assert all("6.5%" in t.target_quote and "7.1%" in t.quote for t in since.targets)
     new = {(p.name, p.investment) for p in since.new_projects}
     # the name as the extractor cuts it (with or without its 项目), the investment parsed by code
     assert any(name.startswith("澄溪县冷链物流园") and money == 8.6e8 for name, money in new)
     assert "澄溪县智能装备产业园项目" not in {name for name, _ in new}
     figures = {(f.before, f.before_period, f.now, f.now_period) for f in since.figures}
-    assert ("5.2%", "1-2月", "6%", "一季度") in figures
+    assert ("5.2%", "2024年1-2月", "6%", "2024年一季度") in figures
+    assert all(f.before_quote and f.quote and f.before_sources for f in since.figures)
     assert all(before_period and now_period for _, before_period, _, now_period in figures)
 
 

@@ -19,7 +19,12 @@ ARTICLE = "8月11日，测试县召开推进会。张三强调，要抓好项目
 def run(
     *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("SUMMARIZER_")}
+    # the session's throwaway archive (conftest), never the user's
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("SUMMARIZER_") or k == "SUMMARIZER_DB"
+    }
     environment.update(env or {})
     return subprocess.run(
         [SUMMARIZER, *args], capture_output=True, text=True, timeout=60, env=environment, cwd=cwd
@@ -118,7 +123,10 @@ def test_jsonl_errors_name_their_line_and_the_rest_is_processed(tmp_path: Path) 
     ]
     (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "b.md"
-    result = run("brief", str(tmp_path / "in.jsonl"), "--backend", "offline", "-o", str(out))
+    # --no-archive: through the archive, line 3 (the same text) would be line 1's reprint
+    result = run(
+        "brief", str(tmp_path / "in.jsonl"), "--backend", "offline", "--no-archive", "-o", str(out)
+    )
     assert result.returncode == 0, result.stderr
     assert f"{tmp_path / 'in.jsonl'}:3: date '11/08/2023' is not YYYY-MM-DD" in result.stderr
     text = out.read_text(encoding="utf-8")

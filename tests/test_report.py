@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.table import Table
 
+from summarizer.archive.briefing import Copy, Reprint
 from summarizer.errors import ConfigurationError
 from summarizer.report.docx import write_docx
 from summarizer.report.model import (
@@ -17,11 +19,13 @@ from summarizer.report.model import (
     EvidenceSection,
     OverviewSection,
     RegionsSection,
+    SinceSection,
     UndatedSection,
 )
 from summarizer.report.render import render_html, render_markdown
 from summarizer.report.weekly import build_briefing, period_of
 from tests.report_samples import (
+    EARLIER,
     HOSTILE,
     WHEN,
     hostile_brief,
@@ -29,6 +33,8 @@ from tests.report_samples import (
     meeting_source,
     other_zhang_brief,
     sample_failures,
+    sample_reprints,
+    sample_since,
 )
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -44,6 +50,8 @@ def sample_briefing(language: str = "zh") -> Briefing:
         warnings=["x.jsonl:3: date '17/05/2024' is not YYYY-MM-DD; the article counts as undated"],
         generated_at=WHEN,
         language=language,
+        since=sample_since(),
+        reprints=sample_reprints(),
     )
 
 
@@ -79,7 +87,7 @@ def docx_outline(path: Path) -> dict[str, object]:
             if p.style.name.startswith(("Heading", "Title"))
         ],
         "paragraphs": [p.text for p in doc.paragraphs],
-        "tables": [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables],
+        "tables": [[[c.text for c in row.cells] for row in t.rows] for t in _tables(doc.tables)],
         "repeating_header_rows": body.count("<w:tblHeader"),
         "fields": [
             f for f in ("TOC \\o", "PAGE", "NUMPAGES") if f in body + section.footer._element.xml
@@ -88,6 +96,17 @@ def docx_outline(path: Path) -> dict[str, object]:
         "internal_links": body.count("w:anchor="),
         "bookmarks": body.count("<w:bookmarkStart"),
     }
+
+
+def _tables(tables: list[Table]) -> list[Table]:
+    """Every table, a table nested in a cell right after the table that holds it."""
+    found = []
+    for table in tables:
+        found.append(table)
+        for row in table.rows:
+            for cell in row.cells:
+                found.extend(_tables(cell.tables))
+    return found
 
 
 def test_docx_reads_back_as_golden(tmp_path: Path) -> None:
@@ -101,7 +120,15 @@ def test_docx_reads_back_as_golden(tmp_path: Path) -> None:
 
 def test_overview_comes_first_and_every_section_is_there() -> None:
     kinds = [s.kind for s in sample_briefing().sections]
-    assert kinds == ["overview", "comparison", "regions", "undated", "evidence", "problems"]
+    assert kinds == [
+        "overview",
+        "since",
+        "comparison",
+        "regions",
+        "undated",
+        "evidence",
+        "problems",
+    ]
 
 
 def test_regions_from_the_text_province_city_county() -> None:
@@ -156,6 +183,57 @@ def test_every_cite_lands_on_an_anchored_sentence_holding_its_quote() -> None:
     for cite in cites:
         first_line = cite.quote.split("\n")[0]
         assert first_line in sentences[cite.anchor], cite
+
+
+def test_since_last_week_cites_this_weeks_sentences_and_links_earlier_pages() -> None:
+    briefing = sample_briefing()
+    since = next(s for s in briefing.sections if isinstance(s, SinceSection))
+    evidence = next(s for s in briefing.sections if isinstance(s, EvidenceSection))
+    anchored = {x.anchor for t in evidence.texts for para in t.paragraphs for x in para}
+    lines = [line for group in since.groups for line in group.lines]
+    nows = [line.now for line in lines]
+    befores = [line.before for line in lines if line.before is not None]
+    # this week's sides are in the briefing: an [S#] on the sentence that holds the quote
+    assert [n.cite.anchor if n.cite else None for n in nows] == ["S2-6", None, "S2-4", "S2-4"]
+    assert all(n.cite is None or n.cite.anchor in anchored for n in nows)
+    assert nows[1].url is None  # the new project's only source is a file: no link
+    # last week's sides are not: a link to the page the archive found them on
+    assert [(b.cite, b.url) for b in befores] == [(None, EARLIER)] * 3
+    assert nows[2].value == "7.5%" and nows[2].period == "2023年上半年"
+    assert [g.heading for g in since.groups] == [
+        "项目进展",
+        "新项目（披露投资）",
+        "目标与实际",
+        "数据变化",
+    ]
+
+
+def test_since_last_week_with_nothing_before_says_so() -> None:
+    empty = sample_since().model_copy(
+        update={
+            "last_before": None,
+            "status_moves": [],
+            "new_projects": [],
+            "targets": [],
+            "figures": [],
+        }  # fmt: skip
+    )
+    briefing = build_briefing([meeting_brief()], since=empty, language="en")
+    since = next(s for s in briefing.sections if isinstance(s, SinceSection))
+    assert since.groups == [] and "nothing to compare" in since.baseline
+
+
+def test_a_reprints_copy_is_no_entry_and_the_kept_one_names_the_other_pages() -> None:
+    copy = Reprint(
+        title=None,
+        kept="gaoxin-0811",
+        copies=[Copy(document="guancheng-1220", article=0)],
+        sources=["seeds/000.txt", "https://example.org/a?x=1&y=2"],
+    )
+    briefing = build_briefing([meeting_brief(), other_zhang_brief()], reprints=[copy])
+    regions = next(s for s in briefing.sections if isinstance(s, RegionsSection))
+    refs = [a.ref for g in regions.groups for a in g.articles]
+    assert [(r.id, r.also) for r in refs] == [("gaoxin-0811", ["https://example.org/a?x=1&y=2"])]
 
 
 def test_undated_articles_have_their_own_named_section() -> None:

@@ -23,7 +23,9 @@ CORPORA = {
     "seeds": ROOT / ".." / "shared" / "seeds",
     "devset": ROOT / ".." / "shared" / "devset" / "docs",
 }
+WEEKS = ROOT / "tests" / "archive_weeks"
 KEEP = ROOT / "out" / "screenshots"  # for a human look; out/ is git-ignored
+WORD_PAGES = 12  # the seeds' Word briefing: 24 A4 pages before it was made compact, now 11
 
 VISIBLE = """(sel) => { const e = document.querySelector(sel); if (!e) return false;
   const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"""
@@ -33,6 +35,10 @@ FIRST_CITE = """(() => { const a = [...document.querySelectorAll('#regions a.cit
   a.scrollIntoView({block: 'center'}); const r = a.getBoundingClientRect();
   return {href: a.getAttribute('href'), x: r.x + r.width / 2, y: r.y + r.height / 2,
           top: scrollY}; })()"""
+# The n-th [S#] inside `scope`, scrolled into view: where to click and where it points.
+NTH_CITE = """((scope, n) => { const a = document.querySelectorAll(scope + ' a.cite')[n];
+  a.scrollIntoView({block: 'center'}); const r = a.getBoundingClientRect();
+  return {href: a.getAttribute('href'), x: r.x + r.width / 2, y: r.y + r.height / 2}; })"""
 TARGET = """(() => { const t = document.querySelector(':target'); if (!t) return null;
   const r = t.getBoundingClientRect();
   return {id: t.id, cls: t.className, inView: r.top >= 0 && r.bottom <= innerHeight,
@@ -43,6 +49,28 @@ TARGET = """(() => { const t = document.querySelector(':target'); if (!t) return
 def brief(corpus: str, out: Path) -> Path:
     subprocess.run(
         [SUMMARIZER, "brief", str(CORPORA[corpus]), "--backend", "offline", "-o", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return out
+
+
+def two_weeks(out: Path, db: Path) -> Path:
+    """The two-week example: week 16 against week 15, both stored in a fresh archive."""
+    weeks = [str(WEEKS / "week15.jsonl"), str(WEEKS / "week16.jsonl")]
+    subprocess.run(
+        [
+            SUMMARIZER,
+            "brief",
+            *weeks,
+            "--backend",
+            "offline",
+            "--db",
+            f"sqlite:///{db}",
+            "-o",
+            str(out),
+        ],  # fmt: skip
         check=True,
         capture_output=True,
         timeout=300,
@@ -97,6 +125,31 @@ def test_clicking_a_cite_scrolls_to_its_highlighted_sentence(
     browser.screenshot(KEEP / f"briefing-{corpus}-cite.png")
 
 
+def test_since_last_week_follows_the_overview_and_every_cite_lands_on_its_sentence(
+    browser: Browser, tmp_path: Path
+) -> None:
+    page = two_weeks(tmp_path / "weeks.html", tmp_path / "archive.sqlite3")
+    browser.open(page.as_uri())
+    order = browser.evaluate(
+        "[...document.querySelectorAll('body > section, body > nav')].map(e => e.id)"
+    )
+    assert order[:3] == ["overview", "toc", "since"]  # what changed, right after the glance
+    assert browser.evaluate(f"({VISIBLE})('#since .changes li')")
+    assert browser.evaluate("!!document.querySelector('#toc a[href=\"#since\"]')")
+    browser.evaluate("document.getElementById('since').scrollIntoView()")
+    browser.screenshot(KEEP / "briefing-weeks-since.png")
+    cites = browser.evaluate("document.querySelectorAll('#since a.cite').length")
+    assert cites >= 8  # both sides of four lines, and the new project
+    for n in range(cites):
+        link = browser.evaluate(f"({NTH_CITE})('#since', {n})")
+        browser.click(link["x"], link["y"])
+        time.sleep(0.2)
+        target = browser.evaluate(TARGET)
+        assert target is not None and "#" + target["id"] == link["href"], (n, link)
+        assert target["cls"] == "s" and target["marks"] >= 1 and target["inView"]
+        assert target["bg"] not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
 def test_word_is_a4_with_toc_and_converts_in_libreoffice(tmp_path: Path) -> None:
     soffice = shutil.which("soffice")
     if soffice is None or shutil.which("pdftoppm") is None:
@@ -121,6 +174,12 @@ def test_word_is_a4_with_toc_and_converts_in_libreoffice(tmp_path: Path) -> None
     pdf = (tmp_path / "briefing.pdf").read_bytes()
     box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
     assert box and (round(float(box[1])), round(float(box[2]))) == (595, 842)  # A4 in points
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "briefing.pdf")], capture_output=True, text=True, check=True
+    )
+    pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M)[1])  # type: ignore[index]
+    print(f"Word briefing of the seeds: {pages} A4 pages")
+    assert pages <= WORD_PAGES
     subprocess.run(
         [
             "pdftoppm",

@@ -13,6 +13,15 @@ from summarizer.archive.schema import articles, documents
 from summarizer.models import Brief
 
 
+class Copy(BaseModel):
+    """An article of the briefing that repeats a story told in full elsewhere."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document: str = Field(description="Document id.")
+    article: int = Field(description="Index of the article in its document.")
+
+
 class Reprint(BaseModel):
     """One story found in several documents of the briefing."""
 
@@ -20,6 +29,8 @@ class Reprint(BaseModel):
 
     title: str | None = Field(description="Headline of the article kept.")
     kept: str = Field(description="Id of the document whose items the briefing shows.")
+    article: int = Field(default=0, description="Index of the kept article in its document.")
+    copies: list[Copy] = Field(default_factory=list, description="The other articles.")
     sources: list[str] = Field(description="Every document (URL or file) the story came in.")
 
 
@@ -67,7 +78,10 @@ def _reprint(
     brief = by_id[lead[0]]
     title = brief.articles[lead[1]].title if lead[1] < len(brief.articles) else brief.title
     sources = sorted({by_id[doc].source or doc for doc, _, _ in members})
-    return Reprint(title=title or brief.title, kept=brief.id, sources=sources)
+    copies = [Copy(document=doc, article=idx) for doc, idx, _ in members if (doc, idx) != lead[:2]]
+    return Reprint(
+        title=title or brief.title, kept=brief.id, article=lead[1], copies=copies, sources=sources
+    )
 
 
 def _drop(brief: Brief, indexes: set[int]) -> Brief:

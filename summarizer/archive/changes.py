@@ -7,18 +7,20 @@ earlier week next to the actuals reported now, and figures whose value changed.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
 from summarizer.archive import keys
 from summarizer.archive._query import current_items, story_sources
 from summarizer.archive.schema import items
 
 _TRACKED = ("actual", "change", "ratio", "rank", "gap")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 Row = dict[str, Any]
 
 
@@ -33,6 +35,8 @@ class StatusMove(_Model):
     region: str | None = Field(description="Region of the article.")
     before: str = Field(description="Last status reported before this week.")
     before_day: date | None = Field(description="When that was reported.")
+    before_quote: str = Field(description="That report's evidence quote.")
+    before_sources: list[str] = Field(description="Where that report's story was found.")
     now: str = Field(description="Status reported this week.")
     now_day: date | None = Field(description="When.")
     quote: str = Field(description="This week's evidence quote.")
@@ -57,11 +61,13 @@ class TargetVsActual(_Model):
     indicator: str = Field(description="Indicator as written this week.")
     region: str | None = Field(description="Region.")
     target: str = Field(description="Target value and unit, e.g. 6%.")
-    target_period: str | None = Field(description="Period of the target as written.")
+    target_period: str | None = Field(description="Period of the target, e.g. 2024年全年.")
     target_day: date | None = Field(description="When the target was reported.")
+    target_quote: str = Field(description="The target's evidence quote.")
+    target_sources: list[str] = Field(description="Where the target's story was found.")
     actual: str = Field(description="Value reported this week.")
     actual_kind: str = Field(description="actual or change.")
-    actual_period: str | None = Field(description="Its period as written.")
+    actual_period: str | None = Field(description="Its period, e.g. 2024年一季度.")
     actual_day: date | None = Field(description="When.")
     quote: str = Field(description="This week's evidence quote.")
     sources: list[str] = Field(description="Where this week's story was found.")
@@ -74,12 +80,15 @@ class FigureChange(_Model):
     region: str | None = Field(description="Region.")
     kind: str = Field(description="Metric kind.")
     before: str = Field(description="Earlier value and unit.")
-    before_period: str | None = Field(description="Its period.")
+    before_period: str | None = Field(description="Its period, with its year.")
     before_day: date | None = Field(description="When it was reported.")
+    before_quote: str = Field(description="The earlier figure's evidence quote.")
+    before_sources: list[str] = Field(description="Where the earlier figure's story was found.")
     now: str = Field(description="This week's value and unit.")
-    now_period: str | None = Field(description="Its period.")
+    now_period: str | None = Field(description="Its period, with its year.")
     now_day: date | None = Field(description="When.")
     revised: bool = Field(description="True when the period is the same: a revision.")
+    quote: str = Field(description="This week's evidence quote.")
     sources: list[str] = Field(description="Where this week's story was found.")
 
 
@@ -89,6 +98,9 @@ class SinceLastWeek(_Model):
     week: str = Field(description="ISO week, e.g. 2023-W32.")
     since: date = Field(description="Monday of the week.")
     until: date = Field(description="Sunday of the week.")
+    last_before: date | None = Field(
+        description="The latest day stored before the week (null: nothing to compare with)."
+    )
     status_moves: list[StatusMove] = Field(description="Projects whose status moved.")
     new_projects: list[NewProject] = Field(description="New projects with investment.")
     targets: list[TargetVsActual] = Field(description="Earlier targets next to actuals now.")
@@ -114,11 +126,13 @@ def since_last_week(conn: Connection, week: str) -> SinceLastWeek:
             conn, items.c.day < monday, items.c.entity.in_(entities[start : start + 500])
         )
     ]
-    sources = story_sources(conn, (r["story_id"] for r in now))
+    sources = story_sources(conn, (r["story_id"] for r in now + before))
+    last_before = conn.scalar(select(func.max(items.c.day)).where(items.c.day < monday))
     return SinceLastWeek(
         week=week,
         since=monday,
         until=sunday,
+        last_before=last_before,
         status_moves=_status_moves(now, before, sources),
         new_projects=_new_projects(now, before, sources),
         targets=_targets(now, before, sources),
@@ -155,6 +169,8 @@ def _status_moves(
                     region=row["region"],
                     before=old["kind"],
                     before_day=old["day"],
+                    before_quote=old["quote"],
+                    before_sources=sources.get(old["story_id"], []),
                     now=row["kind"],
                     now_day=row["day"],
                     quote=row["quote"],
@@ -212,11 +228,13 @@ def _targets(
                     indicator=row["label"],
                     region=row["region"],
                     target=shown(target),
-                    target_period=target["period"],
+                    target_period=dated_period(target),
                     target_day=target["day"],
+                    target_quote=target["quote"],
+                    target_sources=sources.get(target["story_id"], []),
                     actual=shown(row),
                     actual_kind=row["kind"],
-                    actual_period=row["period"],
+                    actual_period=dated_period(row),
                     actual_day=row["day"],
                     quote=row["quote"],
                     sources=sources.get(row["story_id"], []),
@@ -249,12 +267,15 @@ def _figures(
                 region=row["region"],
                 kind=row["kind"],
                 before=shown(old),
-                before_period=old["period"],
+                before_period=dated_period(old),
                 before_day=old["day"],
+                before_quote=old["quote"],
+                before_sources=sources.get(old["story_id"], []),
                 now=shown(row),
-                now_period=row["period"],
+                now_period=dated_period(row),
                 now_day=row["day"],
                 revised=keys.split(old["entity_key"])[2] == keys.split(row["entity_key"])[2],
+                quote=row["quote"],
                 sources=sources.get(row["story_id"], []),
             )
         )
@@ -262,7 +283,16 @@ def _figures(
 
 
 def shown(row: Row) -> str:
-    """6%, 302.3 亿元."""
+    """6%, 302.3亿元, as the texts write them (a Latin unit after a space: 12 km)."""
     number = f"{row['value']:g}"
     unit = row["unit"] or ""
-    return f"{number}{unit}" if unit in ("%", "％") else f"{number} {unit}".strip()
+    return f"{number} {unit}" if unit[:1].isascii() and unit[:1].isalpha() else number + unit
+
+
+def dated_period(row: Row) -> str | None:
+    """A figure's period with the year its key was matched under: 全年 → 2024年全年."""
+    period: str | None = row["period"]
+    year = keys.period_year(keys.split(row["entity_key"])[2])
+    if not period or not year.isdigit() or _YEAR.search(period):
+        return period
+    return f"{year}年{period}"

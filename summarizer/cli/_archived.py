@@ -1,26 +1,22 @@
-"""The archive in the extracting commands: options, the run with a progress bar, the section."""
+"""The archive in the extracting commands: options, the run with a progress bar, and what the
+briefing takes from it (each story once, what changed since last week)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from datetime import date
 from typing import Annotated
 
 import typer
 
-from summarizer._atomic import write_text_atomic
-from summarizer.archive import Archive
-from summarizer.archive.briefing import latest_week
+from summarizer.archive import Archive, SinceLastWeek
+from summarizer.archive.briefing import Reprint, latest_week
 from summarizer.archive.run import summarize_archived
 from summarizer.cli import _options as opt
 from summarizer.document import SourceDocument
 from summarizer.models import Brief
 from summarizer.pipeline import OnOutcome, Outcome
-from summarizer.report.archive_section import (
-    ArchiveSection,
-    render_section_html,
-    render_section_markdown,
-)
+from summarizer.report.weekly import Period
 from summarizer.settings import Settings
 
 Db = Annotated[
@@ -35,10 +31,11 @@ NoArchive = Annotated[
 
 @dataclass
 class Run:
-    """Outcomes for the briefing (each story once), the archive section, a line for the user."""
+    """Outcomes for the briefing, what the archive adds to it, a line for the user."""
 
     outcomes: list[Outcome]
-    section: ArchiveSection | None = None
+    since: SinceLastWeek | None = None
+    reprints: list[Reprint] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -60,29 +57,22 @@ def outcomes(
 
 
 def briefing_run(
-    documents: list[SourceDocument], settings: Settings, use_archive: bool, week: str | None
+    documents: list[SourceDocument], settings: Settings, use_archive: bool, period: Period
 ) -> Run:
-    """The brief command's run: with the archive, stories once and the since-last-week data."""
+    """The brief command's run: with the archive, stories once and what changed in the week
+    of the period's latest article."""
     if not use_archive:
         return Run(opt.progress_outcomes(documents, settings))
     found, note = outcomes(documents, settings)
     briefs = [o for o in found if isinstance(o, Brief)]
     with Archive.from_settings(settings) as archive:
         shown, reprints = archive.reprints_among(briefs, {d.id: d.raw for d in documents})
-        chosen = week or latest_week(briefs)
-        since = archive.since_last_week(chosen) if chosen else None
+        week = latest_week([b for b in briefs if _within(b, period)])
+        since = archive.since_last_week(week) if week else None
     by_id = {b.id: b for b in shown}
     kept = [by_id.get(o.id, o) if isinstance(o, Brief) else o for o in found]
-    return Run(kept, ArchiveSection(since=since, reprints=reprints), [note])
+    return Run(kept, since, reprints, [note])
 
 
-def write_section(section: ArchiveSection | None, kind: str, out: Path) -> None:
-    """Add the archive section to a Markdown or HTML briefing (Word: not yet)."""
-    if section is None or kind == "docx":
-        return
-    text = out.read_text(encoding="utf-8")
-    if kind == "md":
-        text = text.rstrip("\n") + "\n\n" + render_section_markdown(section)
-    else:
-        text = text.replace("</body>", render_section_html(section) + "</body>", 1)
-    write_text_atomic(out, text)
+def _within(brief: Brief, period: Period) -> bool:
+    return brief.date is not None and period.contains(date.fromisoformat(brief.date))

@@ -64,7 +64,7 @@ def register(app: typer.Typer) -> None:
         collected = collect(inputs, max_bytes=settings.max_input_bytes)
         for warning in collected.warnings:
             typer.echo(f"warning: {warning}", err=True)
-        run = archived.briefing_run(collected.documents, settings, not no_archive, week)
+        run = archived.briefing_run(collected.documents, settings, not no_archive, period)
         outcomes = run.outcomes
         briefs = [o for o in outcomes if isinstance(o, Brief)]
         failures = collected.failures + [o for o in outcomes if isinstance(o, Failure)]
@@ -75,6 +75,8 @@ def register(app: typer.Typer) -> None:
             period=period,
             warnings=collected.warnings,
             language=lang,
+            since=run.since,
+            reprints=run.reprints,
         )
         if period.bounded and not briefing.dated_articles:
             raise ConfigurationError(
@@ -82,7 +84,6 @@ def register(app: typer.Typer) -> None:
                 f"({len(briefs)} document(s) summarized, {len(failures)} failed); nothing written"
             )
         write_briefing(briefing, kind, out)
-        archived.write_section(run.section, kind, out)
         typer.echo(
             f"wrote {out}: {len(briefs)} document(s) summarized, {len(failures)} failed"
             + "".join(f"; {note}" for note in run.notes),

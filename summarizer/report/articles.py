@@ -35,6 +35,11 @@ class Unit:
     metrics: list[Metric]
 
 
+def web_url(url: str | None) -> str | None:
+    """Only http(s) URLs become links (a JSONL `url` could say javascript:)."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
 def one_line(text: str) -> str:
     """Join lines the page layout broke: no space between Chinese characters."""
     return " ".join(_CJK_GAP.sub("", text).split())

@@ -2,8 +2,9 @@
 
 The SVG keeps its text as text (svg.fonttype none), so the browser sets the Chinese labels
 with the page's fonts and the file does not depend on the fonts of the machine that drew
-it. The PNG needs a CJK font on this machine; without one its bars are labelled with the
-source keys (S1, S2), which the table beside it resolves.
+it. The PNG is drawn with Noto Sans SC (SIL OFL 1.1), which the `pylopdf-fonts-zh-cn`
+package ships and matplotlib loads by path: Chinese labels on any machine, no system font
+needed, and the same picture everywhere.
 """
 
 from __future__ import annotations
@@ -24,16 +25,21 @@ CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanY
              "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimHei"]  # fmt: skip
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
 _ACCENT, _NEGATIVE, _INK, _RULE = "#9b2226", "#5c6f82", "#1d2430", "#d9dee7"
-_WIDTH, _ROW, _PAD = 4.6, 0.34, 0.55
+_WIDTH, _ROW, _PAD, _PAD_NO_AXIS = 4.6, 0.34, 0.55, 0.17  # inches
+_LABELS, _VALUES = 0.27 * _WIDTH, 0.14 * _WIDTH  # inches for the region names, the values
+
+
+PACKAGED_FONT = "Noto Sans SC"
 
 
 @cache
-def has_cjk_font() -> bool:
-    """True when matplotlib can find one of the CJK fonts."""
+def packaged_font() -> str:
+    """Register the packaged Noto Sans SC with matplotlib; its family name."""
     from matplotlib import font_manager
+    from pylopdf_fonts_zh_cn import sans_path
 
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    return any(name in names for name in CJK_FONTS)
+    font_manager.fontManager.addfont(str(sans_path()))
+    return font_manager.FontProperties(fname=str(sans_path())).get_name()
 
 
 def chart_svg(comparison: Comparison) -> str:
@@ -47,16 +53,15 @@ def chart_svg(comparison: Comparison) -> str:
     return _METADATA.sub("", text[text.index("<svg") :])
 
 
-def chart_png(comparison: Comparison, keys: list[str] | None = None) -> bytes:
-    """The comparison as a PNG at 200 dpi; `keys` label the bars when no CJK font exists."""
-    labels = [r.region for r in comparison.rows]
-    if not has_cjk_font():
-        labels = keys or [r.cite.key for r in comparison.rows]
+def chart_png(comparison: Comparison, width: float = _WIDTH) -> bytes:
+    """The comparison as a PNG at 200 dpi, `width` inches wide, labels in Noto Sans SC.
+
+    Without the value axis: every bar carries its value, and a page has no room to spare.
+    """
     buffer = io.BytesIO()
     with _style(svg=False):
-        _figure(comparison, labels).savefig(
-            buffer, format="png", dpi=200, metadata={"Software": None}
-        )
+        figure = _figure(comparison, [r.region for r in comparison.rows], width, axis=False)
+        figure.savefig(buffer, format="png", dpi=200, metadata={"Software": None})
     return buffer.getvalue()
 
 
@@ -64,9 +69,10 @@ def chart_png(comparison: Comparison, keys: list[str] | None = None) -> bytes:
 def _style(*, svg: bool) -> Iterator[None]:
     import matplotlib
 
+    fonts = CJK_FONTS if svg else [packaged_font(), *CJK_FONTS]
     settings: dict[str, Any] = {
         "font.family": "sans-serif",
-        "font.sans-serif": [*CJK_FONTS, "DejaVu Sans"],
+        "font.sans-serif": [*fonts, "DejaVu Sans"],
         "font.size": 9,
         "svg.fonttype": "none",
         "svg.hashsalt": "summarizer",
@@ -77,19 +83,21 @@ def _style(*, svg: bool) -> Iterator[None]:
     quiet.setLevel(logging.ERROR)  # "findfont: … not found" is expected on most machines
     try:
         with matplotlib.rc_context(settings), warnings.catch_warnings():  # type: ignore[arg-type]
-            warnings.simplefilter("ignore")  # a missing glyph is handled by the labels
+            warnings.simplefilter("ignore")  # the SVG names fonts it does not need here
             yield
     finally:
         quiet.setLevel(level)
 
 
-def _figure(comparison: Comparison, labels: list[str]):  # type: ignore[no-untyped-def]
+def _figure(comparison: Comparison, labels: list[str], width: float = _WIDTH, axis: bool = True):  # type: ignore[no-untyped-def]
     from matplotlib.figure import Figure
 
     rows = comparison.rows
-    height = _PAD + _ROW * len(rows)
-    figure = Figure(figsize=(_WIDTH, height))
-    figure.subplots_adjust(left=0.27, right=0.86, top=1 - 0.12 / height, bottom=0.3 / height)
+    height = (_PAD if axis else _PAD_NO_AXIS) + _ROW * len(rows)
+    figure = Figure(figsize=(width, height))
+    left, right = _LABELS / width, 1 - _VALUES / width
+    bottom = (0.3 if axis else 0.05) / height
+    figure.subplots_adjust(left=left, right=right, top=1 - 0.12 / height, bottom=bottom)
     axes = figure.add_subplot()
     positions = list(range(len(rows)))[::-1]
     colors = [_ACCENT if r.amount >= 0 else _NEGATIVE for r in rows]
@@ -100,6 +108,7 @@ def _figure(comparison: Comparison, labels: list[str]):  # type: ignore[no-untyp
         axes.annotate(label, (max(row.amount, 0), position), xytext=(3, 0),
                       textcoords="offset points", va="center", color=_INK)  # fmt: skip
     _tidy(axes, rows)
+    axes.xaxis.set_visible(axis)
     return figure
 
 

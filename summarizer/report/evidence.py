@@ -103,3 +103,28 @@ def _sentences(text: str) -> list[_Sentence]:
 
 def _lines(text: str) -> Iterable[str]:
     return text.split("\n")
+
+
+def cited_quotes(text: EvidenceText) -> list[tuple[str, str]]:
+    """(anchor, quoted words) per cited sentence, for a quote appendix; a quote running on
+    into the next sentence (or paragraph) is followed there."""
+    found: list[tuple[str, str]] = []
+    running = False
+    for sentence in (s for paragraph in text.paragraphs for s in paragraph):
+        if sentence.anchor:
+            found.append((sentence.anchor, _quoted(sentence)))
+        elif running and found and sentence.segments[0].quoted:
+            found[-1] = (found[-1][0], found[-1][1] + _quoted(sentence))
+        running = bool(sentence.segments) and sentence.segments[-1].quoted
+    return found
+
+
+def _quoted(sentence: Sentence) -> str:
+    """The sentence's quoted runs; '…' where words between them are left out."""
+    parts: list[str] = []
+    for segment in sentence.segments:
+        if segment.quoted:
+            parts.append(segment.text)
+        elif parts and parts[-1] != "…":
+            parts.append("…")
+    return "".join(parts).rstrip("…")

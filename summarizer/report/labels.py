@@ -56,6 +56,25 @@ _TEXT = {
     "investment_total": ("披露总投资合计", "stated total investment"),
     "of_which_disclosed": ("其中披露投资", "with stated investment"),
     "main_directives": ("主要部署", "Main directives"),
+    "since": ("较上周", "Since last week"),
+    "since_status": ("项目进展", "Projects whose status moved"),
+    "since_new": ("新项目（披露投资）", "New projects with stated investment"),
+    "since_targets": ("目标与实际", "Targets and actuals"),
+    "since_figures": ("数据变化", "Figures that changed"),
+    "since_baseline": (
+        "对比存档中此前各周的报道（最近一篇 {day}）。",
+        "Compared with the earlier weeks in the archive (latest report: {day}).",
+    ),
+    "since_first": (
+        "存档中没有本周以前的报道，无从对比。",
+        "The archive holds nothing before this week: nothing to compare with.",
+    ),
+    "since_none": (
+        "与此前各周相比，项目状态、目标和数据都没有变化。",
+        "Against the earlier weeks, no project status, target or figure changed.",
+    ),
+    "revised": ("修订", "revised"),
+    "also": ("另见", "Also in"),
     "comparison": ("地区对比", "Regions compared"),
     "comparison_note": (
         "同一指标有两个以上地区报告时列出；时期以原文为准。",
@@ -73,6 +92,10 @@ _TEXT = {
         "Each [S#] links to its sentence, highlighted, in these texts.",
     ),
     "quotes": ("引文附录", "Quote appendix"),
+    "quotes_note": (
+        "各条目的 [S#] 链接到这里的引文；完整原文见 HTML 版简报。",
+        "Each [S#] links to its quote here; the HTML briefing holds the full texts.",
+    ),
     "problems": ("提示与未能处理的输入", "Warnings and failed inputs"),
     "failed": ("未能处理", "Failed"),
     "warning": ("提示", "Warning"),

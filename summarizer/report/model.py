@@ -35,6 +35,9 @@ class SourceRef(_Row):
     meeting: bool = Field(default=False, description="The article reports a meeting.")
     url: str | None = Field(default=None, description="The page's URL when known.")
     path: str | None = Field(default=None, description="The file or JSONL line it came from.")
+    also: list[str] = Field(
+        default_factory=list, description="Other pages or files that carried the same story."
+    )
 
 
 class MetricRow(_Row):
@@ -127,6 +130,49 @@ class OverviewSection(_Row):
     figures: list[RegionFigures] = Field(description="Headline figures per region.")
     projects: list[ProjectGroup] = Field(description="Signed, started, completed projects.")
     directives: list[KeyDirective] = Field(description="The week's main directives.")
+
+
+class Reported(_Row):
+    """One side of a change: what a week reported, and where its evidence is."""
+
+    label: str | None = Field(default=None, description="Status or kind word, e.g. 目标.")
+    value: str | None = Field(default=None, description="Value as written, e.g. 6.5%.")
+    period: str | None = Field(default=None, description="Period, with its year when fixed.")
+    day: str | None = Field(default=None, description="Date of the report, YYYY-MM-DD.")
+    cite: Cite | None = Field(
+        default=None, description="Its sentence in this briefing's source texts, if here."
+    )
+    url: str | None = Field(default=None, description="Else the page it was reported on.")
+    quote: str | None = Field(default=None, description="The evidence quote the archive holds.")
+
+
+class ChangeLine(_Row):
+    """One thing that moved since the weeks before: a project or an indicator."""
+
+    subject: str = Field(description="Project name or indicator.")
+    region: str | None = Field(default=None, description="Region, when the subject lacks it.")
+    before: Reported | None = Field(default=None, description="The earlier report, if any.")
+    now: Reported = Field(description="This week's report.")
+    note: str | None = Field(default=None, description="e.g. 修订 for a revised figure.")
+
+
+class ChangeGroup(_Row):
+    """Changes of one kind: status moves, new projects, targets and actuals, figures."""
+
+    id: str = Field(description="Anchor.")
+    heading: str = Field(description="Heading.")
+    lines: list[ChangeLine] = Field(description="The changes.")
+
+
+class SinceSection(_Row):
+    """What changed since the weeks before, from the archive."""
+
+    kind: Literal["since"] = "since"
+    id: str = Field(default="since", description="Anchor.")
+    heading: str = Field(description="Heading.")
+    week: str = Field(description="The week compared, with its days.")
+    baseline: str = Field(description="What it is compared with, in words.")
+    groups: list[ChangeGroup] = Field(description="Non-empty groups of changes.")
 
 
 class ComparisonRow(_Row):
@@ -232,6 +278,7 @@ class ProblemsSection(_Row):
 
 AnySection = Annotated[
     OverviewSection
+    | SinceSection
     | ComparisonSection
     | RegionsSection
     | UndatedSection

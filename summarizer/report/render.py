@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from summarizer.report.articles import web_url
 from summarizer.report.chart import chart_svg
 from summarizer.report.model import Briefing
 
@@ -63,6 +64,8 @@ def _environment(markdown: bool) -> Environment:
     env.filters["mdlink"] = markdown_link
     env.filters["done"] = MarkdownSafe  # a macro's output, escaped already inside it
     env.filters["svg"] = lambda comparison: Markup(chart_svg(comparison))
+    env.filters["weblink"] = web_url
+    env.filters["host"] = lambda url: urlsplit(url).netloc or url
     return env
 
 

@@ -1,23 +1,27 @@
 """The report stage's data half: briefs (and their source texts) in, a Briefing out.
 
-Order: overview, region comparison, dated articles by province › city, undated articles in
-a section of their own, the source texts every [S#] points into, then problems. A date
-comes only from the brief (its text or metadata), never from a file's modification time.
+Order: overview, what changed since last week (when the archive says), region comparison,
+dated articles by province › city, undated articles in a section of their own, the source
+texts every [S#] points into, then problems. A date comes only from the brief (its text or
+metadata), never from a file's modification time. A reprinted story is one entry that names
+the other pages that carried it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from summarizer.archive.briefing import Reprint
+from summarizer.archive.changes import SinceLastWeek
 from summarizer.document import SourceDocument
 from summarizer.errors import ConfigurationError, SummarizerError
 from summarizer.models import Brief, Failure
 from summarizer.prepare import prepare
 from summarizer.report import overview
-from summarizer.report.articles import Unit, article_block, one_line
+from summarizer.report.articles import Unit, article_block, one_line, web_url
 from summarizer.report.compare import comparisons
 from summarizer.report.evidence import Anchors, ArticleText
 from summarizer.report.labels import text
@@ -35,6 +39,7 @@ from summarizer.report.model import (
     UndatedSection,
 )
 from summarizer.report.regions import region_path
+from summarizer.report.since import since_section
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
 _HEADER_CHARS = 300
@@ -130,26 +135,18 @@ def build_briefing(
     warnings: Iterable[str] = (),
     language: str = "zh",
     generated_at: datetime | None = None,
+    since: SinceLastWeek | None = None,
+    reprints: Sequence[Reprint] = (),
 ) -> Briefing:
-    """Articles dated within the period (and the undated ones), as a Briefing."""
+    """Articles dated within the period (and the undated ones), as a Briefing.
+
+    `since` (from the archive) adds what changed since last week; `reprints` name the
+    articles that repeat a story another article of the briefing tells in full.
+    """
     period = period or Period()
     words = text(language)
-    units = _units(list(briefs), sources or {}, period)
-    dated = [u for u in units if u.day is not None]
-    undated = [u for u in units if u.day is None]
-    ctx = _Context(words, language, units)
-    sections: list[AnySection] = [_overview(ctx)]
-    compared = comparisons(dated, language)
-    if compared:
-        sections.append(ComparisonSection(heading=words["comparison"], comparisons=compared))
-    if dated:
-        sections.append(RegionsSection(heading=words["regions"], groups=_groups(dated, language)))
-    if undated:
-        blocks = [article_block(u, language) for u in undated]
-        sections.append(UndatedSection(heading=words["undated"], articles=blocks))
-    texts = [t for u in units if (t := u.anchors.text(u.ref)) is not None]
-    if texts:
-        sections.append(EvidenceSection(heading=words["evidence"], texts=texts))
+    units = _units(list(briefs), sources or {}, period, reprints)
+    sections = _sections(_Context(words, language, units), since)
     problems = _problems(failures, warnings, words)
     if problems is not None:
         sections.append(problems)
@@ -159,23 +156,55 @@ def build_briefing(
         period=period.label or words["all_dates"],
         generated_at=(generated_at or datetime.now(UTC)).isoformat(timespec="seconds"),
         backend=_backend_label(units),
-        dated_articles=len(dated),
+        dated_articles=sum(u.day is not None for u in units),
         sections=sections,
         words=words,
     )
 
 
-def _units(briefs: list[Brief], sources: Mapping[str, SourceText], period: Period) -> list[Unit]:
-    """One unit per article in the period, keyed S1… by date (undated last)."""
+def _sections(ctx: _Context, since: SinceLastWeek | None) -> list[AnySection]:
+    """Every section but problems; the source texts last, once every item has its anchor."""
+    words, language = ctx.words, ctx.language
+    dated = [u for u in ctx.units if u.day is not None]
+    undated = [u for u in ctx.units if u.day is None]
+    sections: list[AnySection] = [_overview(ctx)]
+    if since is not None:
+        sections.append(since_section(since, ctx.units, language))
+    compared = comparisons(dated, language)
+    if compared:
+        sections.append(ComparisonSection(heading=words["comparison"], comparisons=compared))
+    if dated:
+        sections.append(RegionsSection(heading=words["regions"], groups=_groups(dated, language)))
+    if undated:
+        blocks = [article_block(u, language) for u in undated]
+        sections.append(UndatedSection(heading=words["undated"], articles=blocks))
+    texts = [t for u in ctx.units if (t := u.anchors.text(u.ref)) is not None]
+    if texts:
+        sections.append(EvidenceSection(heading=words["evidence"], texts=texts))
+    return sections
+
+
+def _units(
+    briefs: list[Brief],
+    sources: Mapping[str, SourceText],
+    period: Period,
+    reprints: Sequence[Reprint],
+) -> list[Unit]:
+    """One unit per article in the period (a reprint's copies left out), keyed S1… by date."""
+    copies = {(c.document, c.article) for r in reprints for c in r.copies}
+    also = {(r.kept, r.article): r.sources for r in reprints}
     pending = []
     for brief in briefs:
         source = sources.get(brief.id)
         for index in range(max(1, len(brief.articles))):
             day = _day(brief, index)
-            if day is None or period.contains(day):
+            if (brief.id, index) not in copies and (day is None or period.contains(day)):
                 pending.append((brief, index, day, source))
     pending.sort(key=lambda p: (p[2] is None, p[2] or date.min, p[0].id, p[1]))
-    return [_unit(b, i, d, s, f"S{n}") for n, (b, i, d, s) in enumerate(pending, start=1)]
+    return [
+        _unit(b, i, d, s, f"S{n}", also.get((b.id, i), []))
+        for n, (b, i, d, s) in enumerate(pending, start=1)
+    ]
 
 
 def _day(brief: Brief, index: int) -> date | None:
@@ -187,7 +216,14 @@ def _day(brief: Brief, index: int) -> date | None:
         return None
 
 
-def _unit(brief: Brief, index: int, day: date | None, source: SourceText | None, key: str) -> Unit:
+def _unit(
+    brief: Brief,
+    index: int,
+    day: date | None,
+    source: SourceText | None,
+    key: str,
+    also: list[str],
+) -> Unit:
     info = brief.articles[index] if index < len(brief.articles) else None
     article = source.articles[index] if source and index < len(source.articles) else None
     title = (info.title if info else None) or (brief.title if index == 0 else None) or brief.id
@@ -201,16 +237,12 @@ def _unit(brief: Brief, index: int, day: date | None, source: SourceText | None,
         date=day.isoformat() if day else None,
         region=region.parts(),
         meeting=bool(info and info.meeting),
-        url=_web_url(source.url if source else None),
+        url=web_url(source.url if source else None),
         path=(source.path if source else None) or brief.source,
+        also=[other for other in also if other != (brief.source or brief.id)],
     )
     metrics = [m for m in brief.metrics if m.article == index]
     return Unit(brief, index, day, ref, Anchors(key, article), metrics)
-
-
-def _web_url(url: str | None) -> str | None:
-    """Only http(s) URLs become links (a JSONL `url` could say javascript:)."""
-    return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
 def _overview(ctx: _Context) -> OverviewSection:
