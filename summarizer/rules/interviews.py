@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from summarizer.rules._tables import CJK, alternation, surname_pattern, words
-from summarizer.rules.speakers_mentions import Mention, plausible_name
+from summarizer.rules.speakers_mentions import Mention
+from summarizer.rules.speakers_names import plausible_name
 
 _SPACE = "[ \\t\\u3000]*"
 _LABEL_END = f"(?:(?:\\*\\*|】|\\]){_SPACE}[:：]?|[:：]){_SPACE}(?:\\*\\*)?{_SPACE}"
