@@ -279,6 +279,7 @@ class _Scan:
     items: list[tuple[int, int, str]] = field(default_factory=list)
     current: _Open | None = None
     after_marker: bool = False  # the clause before was only 另一方面/同时
+    first: tuple[int, Opening] = (0, Opening.PLAIN)  # where the first clause ends, how it opens
 
     def read(self, index: int, start: int, end: int, count: int) -> None:
         """Take the sentence's clause number `index` of `count`, spanning [start, end)."""
@@ -288,6 +289,11 @@ class _Scan:
             return
         if self.current is not None and continues_directive(clause):
             self.current.end = end
+            return
+        if index == 0:
+            self.first = (end, clause.kind)
+        if index > 0 and not clause.marked and _is_goal(clause):
+            self._goal(clause, end)  # a goal clause belongs to its sentence (…,确保…)
             return
         listed = _next_listed_item(self.text, start, self.current)
         if listed and self.current is not None and self.current.listed:
@@ -305,6 +311,28 @@ class _Scan:
         self.current = _Open(clause.start, end, owner, clause.kind is Opening.IMPERATIVE, listed)
         if index == 0 and _opens_elaboration(self.text, clause, end, count, self.state):
             self.state.elaborating = True
+
+    def _goal(self, clause: ClauseOpening, end: int) -> None:
+        """A goal clause continuing a sentence: the open directive goes on through it. With
+        none open, the whole sentence is the directive, unless the clause ends a sentence
+        that elaborates an item: there it stands alone only after a time or subject phrase
+        (2024年底,力争…)."""
+        if self.current is not None:
+            self.current.end = end
+            return
+        lead = self.first[1] is Opening.PLAIN
+        lead = lead and clause.start - self.start <= _tables().elaboration_lead_max
+        if self.state.elaborating and not lead:
+            return  # it belongs to the item the sentence elaborates
+        owner = _owner(self.text, clause, (True, True), self.issuer, self.body, self.state)
+        if owner is not None:
+            self.current = _Open(self._sentence_start(), end, owner, False, False)
+
+    def _sentence_start(self) -> int:
+        """Where the sentence's words begin, past a lone connective (下一步,…)."""
+        start, end = trim_span(self.text, self.start, self.first[0])
+        lone = cues().adverbs.starting_at(self.text, start) == end - start > 0
+        return self.first[0] + 1 if lone else self.start
 
     def _stop_at(self, clause: ClauseOpening) -> None:
         """A purpose, courtesy or description clause ends the open directive."""
@@ -329,6 +357,10 @@ class _Scan:
         start, end = trim_span(self.text, *trim_quotes(self.text, *span))
         if end - start >= 2:
             self.items.append((start, end, self.current.who))
+
+
+def _is_goal(clause: ClauseOpening) -> bool:
+    return clause.kind is Opening.MODAL and clause.modal in cues().goal_modals
 
 
 def _next_listed_item(text: str, start: int, current: _Open | None) -> bool:

@@ -219,11 +219,9 @@ def is_item_marker(text: str, start: int, end: int) -> bool:
 
 
 def splits_elaboration(clause: ClauseOpening, lead: bool) -> bool:
-    """In an elaboration a goal clause (…,确保…) or a next item (二是…, 另一方面,要…)
-    splits off; another modal must open its sentence (`lead`)."""
-    if lead or clause.marked or clause.modal in cues().enumerators:
-        return True
-    return clause.modal in cues().goal_modals
+    """In an elaboration a next item (二是…, 另一方面,要…) splits off; another modal must open
+    its sentence (`lead`): a goal clause ending a sentence (…,确保…) belongs to the item."""
+    return lead or clause.marked or clause.modal in cues().enumerators
 
 
 def opens_with_elaboration_cue(text: str, start: int) -> bool:
