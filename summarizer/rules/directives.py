@@ -34,6 +34,7 @@ from summarizer.rules.directives_clauses import (
 )
 from summarizer.rules.interviews import find_interview, segments
 from summarizer.rules.speakers_mentions import Mention
+from summarizer.rules.speakers_titles import titles
 
 MEETING = "会议"
 CONTENT_SKIP = frozenset(",，:：;； \u3000")
@@ -63,6 +64,8 @@ class _Tables:
     meeting: re.Pattern[str]
     meeting_prefix_stops: tuple[str, ...]
     pronouns: frozenset[str]
+    generic_subjects: frozenset[str]
+    effects: WordSet
     anaphors: frozenset[str]
     bodies: WordSet
     item_openers: tuple[str, ...]
@@ -85,6 +88,8 @@ def _tables() -> _Tables:
         ),
         meeting_prefix_stops=words("speech_verbs", "meeting_prefix_stops"),
         pronouns=frozenset(words("directive_cues", "pronouns")),
+        generic_subjects=frozenset(words("directive_cues", "generic_subjects")),
+        effects=WordSet(words("directive_cues", "effects_after_jiang")),
         anaphors=frozenset(words("directive_cues", "anaphors")),
         bodies=WordSet(words("directive_cues", "body_suffixes")),
         item_openers=words("directive_cues", "item_openers")
@@ -238,10 +243,16 @@ def _leading_body(text: str, start: int, end: int, state: _State) -> str | None:
             return state.last_body
         if start + size > stop_at:  # the candidate holds punctuation
             return None
-        if t.bodies.ending_at(text, start + size) and candidate not in t.pronouns:
+        if _body_ends(text, start + size) and candidate not in t.pronouns:
             state.last_body = candidate
             return candidate
     return None
+
+
+def _body_ends(text: str, end: int) -> bool:
+    """A body's name ends at `end` (高新区…), not a post that begins there (副区长)."""
+    size = _tables().bodies.ending_at(text, end)
+    return size > 0 and titles().posts.starting_at(text, end - 1) <= 1
 
 
 def _items(
@@ -405,6 +416,8 @@ def _owner(
     """
     first, lead = place
     if clause.kind is Opening.MODAL:
+        if _predicts(text, clause, first, lead):
+            return None
         committed = _committing_body(clause, state)
         if committed is not None:
             return committed
@@ -430,9 +443,29 @@ def _committing_body(clause: ClauseOpening, state: _State) -> str | None:
         return None
     if subject in t.anaphors:
         return state.last_body
-    if subject in t.pronouns or not t.bodies.ending_at(subject, len(subject)):
+    if _pronoun(subject) or not t.bodies.ending_at(subject, len(subject)):
         return None
     return subject
+
+
+def _pronoun(subject: str) -> bool:
+    """A subject standing for the speaker: 我们, 我区, 全年我们, or a generic 公司/企业."""
+    t = _tables()
+    return subject in t.generic_subjects or any(subject.endswith(w) for w in t.pronouns)
+
+
+def _predicts(text: str, clause: ClauseOpening, first: bool, lead: bool) -> bool:
+    """A 将 that tells what will happen, not what someone commits to: its subject is no body
+    or person (普及率将提高到…, 项目将分别落户…), or it goes on about a report's subject
+    with an effect (…总投资61.8亿元,将为全县发展注入动能; 建成后将有效缓解…)."""
+    if clause.modal != "将":
+        return False
+    subject = clause.subject
+    t = _tables()
+    if not subject:
+        return not (first or lead) and t.effects.starting_at(text, clause.start + 1) > 0
+    named = subject in t.anaphors or t.bodies.ending_at(subject, len(subject)) > 0
+    return not (named or _pronoun(subject))
 
 
 def _directive(

@@ -58,6 +58,8 @@ class _Cues:
     not_after_yao: frozenset[str]
     not_before_yao: frozenset[str]
     continuing_endings: frozenset[str]
+    place_endings: frozenset[str]
+    after_subject: frozenset[str]
     imperatives: WordSet
     enumerators: WordSet
     adverbs: WordSet
@@ -81,6 +83,8 @@ def cues() -> _Cues:
         not_after_yao=frozenset(str(data["not_after_yao"])),
         not_before_yao=frozenset(str(data["not_before_yao"])),
         continuing_endings=frozenset(words("directive_cues", "continuing_subject_endings")),
+        place_endings=frozenset(str(data["place_endings"])),
+        after_subject=frozenset(str(data["after_place_subject"])),
         imperatives=WordSet(words("directive_cues", "imperative_openers")),
         enumerators=WordSet(words("directive_cues", "enumerators")),
         adverbs=WordSet(words("directive_cues", "lead_adverbs")),
@@ -191,10 +195,16 @@ def _is_modal(text: str, pos: int, size: int, subject_start: int) -> bool:
         return False
     if word == "要":
         noun = bool(after) and after in c.not_after_yao
-        return not noun and not (before and before in c.not_before_yao)
+        return not (noun or (before and before in c.not_before_yao) or _in_place_name(text, pos))
     if word == "将":
         return not (after and after in "来军近要") and not (before and before in "即必")
     return True
+
+
+def _in_place_name(text: str, pos: int) -> bool:
+    """要 inside a place's name (高要区将…): a body ending, then what follows a subject."""
+    ending, follower = text[pos + 1 : pos + 2], text[pos + 2 : pos + 3]
+    return bool(ending) and ending in cues().place_endings and follower in cues().after_subject
 
 
 def _has_any(text: str, start: int, end: int, vocabulary: re.Pattern[str]) -> bool:
