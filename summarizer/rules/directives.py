@@ -19,7 +19,7 @@ from functools import cache
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Directive
 from summarizer.rules._segments import SENTENCE_END_MARK, sentence_spans, trim_span
-from summarizer.rules._tables import WordSet, alternation, table, words
+from summarizer.rules._tables import CJK, WordSet, alternation, table, words
 from summarizer.rules.directives_clauses import (
     ClauseOpening,
     Opening,
@@ -33,11 +33,15 @@ from summarizer.rules.directives_clauses import (
     trim_quotes,
 )
 from summarizer.rules.interviews import find_interview, segments
+from summarizer.rules.notices import issuing_body
 from summarizer.rules.speakers_mentions import Mention
 from summarizer.rules.speakers_titles import titles
+from summarizer.text.cues import cues as page_cues
 
 MEETING = "会议"
+_MARKER_REACH = 12  # an item marker is shorter than this
 CONTENT_SKIP = frozenset(",，:：;； \u3000")
+CJK_CHAR = re.compile(f"[{CJK}]")
 _BODY_STOP = re.compile("[,，。、“”]")  # a named body holds none of these
 
 
@@ -74,6 +78,8 @@ class _Tables:
     heading_max: int
     elaboration_lead_max: int
     listed_max: int
+    lead_prepositions: WordSet
+    label_max: int
 
 
 @cache
@@ -99,6 +105,8 @@ def _tables() -> _Tables:
         heading_max=int(table("directive_cues")["heading_max_chars"]),
         elaboration_lead_max=int(table("directive_cues")["elaboration_lead_max_chars"]),
         listed_max=int(table("directive_cues")["listed_item_max_chars"]),
+        lead_prepositions=WordSet(words("directive_cues", "lead_prepositions")),
+        label_max=int(table("directive_cues")["field_label_max_chars"]),
     )
 
 
@@ -109,14 +117,16 @@ def extract_directives(
     article = article.view
     text = article.text
     events = _events(text, mentions)
-    state = _State()
+    # A notice or plan with no speaker instructs in the name of the body issuing it.
+    issuing = None if any(m.speaks for m in mentions) else issuing_body(text)
+    state = _State(issuer=issuing)
     found: list[Directive] = []
     for line_start, line_end, turn in segments(find_interview(text, mentions), _lines(text)):
         kind = "turn" if turn is not None else _line_kind(text, line_start, line_end)
         if kind != "body":
-            state = _State(last_body=state.last_body)
+            state = _State(issuer=issuing, last_body=state.last_body)
         if kind == "headline":
-            state.issuer = _last_speaker(events, line_start, line_end)
+            state.issuer = _last_speaker(events, line_start, line_end) or issuing
             continue
         if turn is not None:
             if turn.asks:
@@ -202,6 +212,8 @@ def _sentence(
     while content < end and text[content] in CONTENT_SKIP:
         content += 1
     content = _after_dateline(text, content, end)
+    if state.first_in_line:
+        content = _after_item_marker(text, content, end)
     body = _leading_body(text, content, end, state)
     if body is None:
         comma = _first_comma(text, content, min(end, content + 8))
@@ -221,6 +233,17 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     if position < end and text[position] in "(（":
         close = text.find(")" if text[position] == "(" else "）", position, end)
         position = close + 1 if close >= 0 else position
+    while position < end and text[position] in CONTENT_SKIP:
+        position += 1
+    return position
+
+
+def _after_item_marker(text: str, start: int, end: int) -> int:
+    """Where a line's words begin after its item marker ((一)强化…, 一、…, 1.…)."""
+    marker = page_cues().item_marker.match(text[start : min(end, start + _MARKER_REACH)])
+    if marker is None:
+        return start
+    position = start + marker.end()
     while position < end and text[position] in CONTENT_SKIP:
         position += 1
     return position
@@ -310,7 +333,11 @@ class _Scan:
         if listed and self.current is not None and self.current.listed:
             if clause.kind is Opening.PLAIN:  # 抓牢…,做到…: each item is a verb phrase
                 clause = replace(clause, kind=Opening.IMPERATIVE)
-        lead = self.current is None and start - self.start <= _tables().elaboration_lead_max
+        # 对纳入省级调度的重大项目,要实行…: the object phrase opens the instruction
+        object_lead = index > 0 and _tables().lead_prepositions.starting_at(self.text, self.start)
+        lead = self.current is None and (
+            start - self.start <= _tables().elaboration_lead_max or object_lead > 0
+        )
         owner = _owner(
             self.text, clause, (index == 0 or listed, lead), self.issuer, self.body, self.state
         )
@@ -319,7 +346,9 @@ class _Scan:
                 self.current.end = end
             return
         self.close()
-        self.current = _Open(clause.start, end, owner, clause.kind is Opening.IMPERATIVE, listed)
+        whole = object_lead and lead and clause.kind is Opening.MODAL
+        begin = self.start if whole else clause.start
+        self.current = _Open(begin, end, owner, clause.kind is Opening.IMPERATIVE, listed)
         if index == 0 and _opens_elaboration(self.text, clause, end, count, self.state):
             self.state.elaborating = True
 
@@ -381,10 +410,18 @@ def _next_listed_item(text: str, start: int, current: _Open | None) -> bool:
     (抓牢“一个带动”,做到“五个确保”,…); after a long instruction the clause goes on.
     """
     if text[start - 1] in ":：":
-        return True
+        return not _field_label(text, start - 1)
     if current is None or not current.listed:
         return False
     return current.end - current.start <= _tables().listed_max
+
+
+def _field_label(text: str, colon: int) -> bool:
+    """Whether the colon closes a short field label (主题词:重点项目), not an introduction."""
+    begin = colon
+    while begin > 0 and CJK_CHAR.match(text[begin - 1]):
+        begin -= 1
+    return colon - begin <= _tables().label_max
 
 
 def _opens_elaboration(

@@ -25,6 +25,7 @@ SUBJECT_STOP = re.compile("[的,，、“”‘’《》()（）]")  # a subject
 # before an obligation modal only: 、 also joins short verb phrases (冲刺二季度、确保…).
 MAX_LISTED_SUBJECT = 22
 LISTED_SUBJECT_STOP = re.compile("[的,，“”‘’《》]")
+_DIGIT = re.compile("[0-9]")
 MAX_QUOTED = 40  # a longer quotation is speech, not a slogan: its commas split clauses
 
 
@@ -59,6 +60,8 @@ class _Cues:
     not_before_yao: frozenset[str]
     continuing_endings: frozenset[str]
     place_endings: frozenset[str]
+    plans: WordSet
+    not_after_qing: frozenset[str]
     after_subject: frozenset[str]
     imperatives: WordSet
     enumerators: WordSet
@@ -84,6 +87,8 @@ def cues() -> _Cues:
         not_before_yao=frozenset(str(data["not_before_yao"])),
         continuing_endings=frozenset(words("directive_cues", "continuing_subject_endings")),
         place_endings=frozenset(str(data["place_endings"])),
+        plans=WordSet(words("directive_cues", "plan_verbs")),
+        not_after_qing=frozenset(str(data["not_after_qing"])),
         after_subject=frozenset(str(data["after_place_subject"])),
         imperatives=WordSet(words("directive_cues", "imperative_openers")),
         enumerators=WordSet(words("directive_cues", "enumerators")),
@@ -145,7 +150,8 @@ def opening(text: str, start: int, end: int) -> ClauseOpening:
         begin = body if subject else modal[0]
         return ClauseOpening(Opening.MODAL, begin, modal=modal[1], subject=subject)
     if c.imperatives.starting_at(text, body) and not _has_any(text, body, end, c.report_words):
-        return ClauseOpening(Opening.IMPERATIVE, body, marked=marked)
+        if not _plan(text, body, end):
+            return ClauseOpening(Opening.IMPERATIVE, body, marked=marked)
     if _has_any(text, pos, end, c.description_words):
         return ClauseOpening(Opening.DESCRIPTION, pos)
     return ClauseOpening(Opening.PLAIN, pos)
@@ -196,9 +202,16 @@ def _is_modal(text: str, pos: int, size: int, subject_start: int) -> bool:
     if word == "要":
         noun = bool(after) and after in c.not_after_yao
         return not (noun or (before and before in c.not_before_yao) or _in_place_name(text, pos))
+    if word == "请":  # 请结合实际认真贯彻落实: only opening its clause (邀请, 申请, 请示)
+        return pos == subject_start and not (after and after in c.not_after_qing)
     if word == "将":
         return not (after and after in "来军近要") and not (before and before in "即必")
     return True
+
+
+def _plan(text: str, start: int, end: int) -> bool:
+    """A plan with a number and no cue (谋划储备亿元以上项目150个以上): a target, no directive."""
+    return cues().plans.starting_at(text, start) > 0 and _DIGIT.search(text, start, end) is not None
 
 
 def _in_place_name(text: str, pos: int) -> bool:
