@@ -297,3 +297,11 @@ def test_a_notice_instructs_in_the_name_of_the_body_issuing_it() -> None:
         (office, "对纳入省级调度的项目,要实行专班推进"),
         (office, "各县(区)要落实属地责任"),
     ]
+
+
+def test_a_pronoun_carries_on_the_speech_of_the_person_named_last() -> None:
+    text = (
+        "县委书记高峰出席会议并讲话,县长龚雪作工作部署。高峰强调,要稳增长。"
+        "龚雪就下半年工作作具体部署。她要求,各部门要逐项梳理进度。"
+    )
+    assert directives_of(text) == [("高峰", "要稳增长"), ("龚雪", "各部门要逐项梳理进度")]

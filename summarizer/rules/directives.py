@@ -67,6 +67,7 @@ class _State:
 class _Tables:
     meeting: re.Pattern[str]
     meeting_prefix_stops: tuple[str, ...]
+    pronoun_speech: re.Pattern[str]
     pronouns: frozenset[str]
     generic_subjects: frozenset[str]
     effects: WordSet
@@ -93,6 +94,7 @@ def _tables() -> _Tables:
             f"(?:{subjects})(?:[^,，。；;]{{0,3}}?)(?:{verbs})"
         ),
         meeting_prefix_stops=words("speech_verbs", "meeting_prefix_stops"),
+        pronoun_speech=_pronoun_speech(),
         pronouns=frozenset(words("directive_cues", "pronouns")),
         generic_subjects=frozenset(words("directive_cues", "generic_subjects")),
         effects=WordSet(words("directive_cues", "effects_after_jiang")),
@@ -108,6 +110,14 @@ def _tables() -> _Tables:
         lead_prepositions=WordSet(words("directive_cues", "lead_prepositions")),
         label_max=int(table("directive_cues")["field_label_max_chars"]),
     )
+
+
+def _pronoun_speech() -> re.Pattern[str]:
+    """他要求, 她还强调: a pronoun opening its clause, then a verb introducing words."""
+    pronouns = alternation(words("speech_verbs", "speaker_pronouns"))
+    adverbs = alternation(words("speech_verbs", "continuations"))
+    verbs = alternation(words("speech_verbs", "content_verbs"))
+    return re.compile(f"(?:^|(?<=[,，。；;:：\n”]))(?:{pronouns})(?:{adverbs})?(?:{verbs})")
 
 
 def extract_directives(
@@ -189,6 +199,10 @@ def _events(text: str, mentions: list[Mention]) -> list[_Event]:
         _Event(m.act_end, m.name, True) for m in mentions if m.introduces and m.act_end is not None
     ]
     t = _tables()
+    for match in t.pronoun_speech.finditer(text):  # 王某作部署。他要求,…: the person before
+        speaking = [m for m in mentions if m.speaks and m.start < match.start()]
+        if speaking:
+            found.append(_Event(match.end(), speaking[-1].name, True))
     for match in t.meeting.finditer(text):
         if any(stop in match.group("body") for stop in t.meeting_prefix_stops):
             continue  # 刘伟出席会议并强调: the person speaks, not the meeting
