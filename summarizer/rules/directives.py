@@ -42,7 +42,7 @@ MEETING = "会议"
 _MARKER_REACH = 12  # an item marker is shorter than this
 CONTENT_SKIP = frozenset(",，:：;； \u3000")
 CJK_CHAR = re.compile(f"[{CJK}]")
-_BODY_STOP = re.compile("[,，。、“”]")  # a named body holds none of these
+_BODY_STOP = re.compile("[,，。、“”:：;；]")  # a named body holds none of these
 
 
 @dataclass(frozen=True)

@@ -199,7 +199,9 @@ def _with_act(text: str, mention: Mention, next_start: int | None) -> Mention:
     verb = _speech_verb(text, after, limit, heard)
     if verb is None:
         return mention
-    return _replace_act(mention, verb.end(), verb.group() in voc.content_verbs)
+    # 发言:“…”: any act followed by a colon or a quote introduces the person's words
+    quoting = text[verb.end() : verb.end() + 1] in (":", "：", "“")
+    return _replace_act(mention, verb.end(), quoting or verb.group() in voc.content_verbs)
 
 
 def _field_names(text: str, start: int) -> bool:

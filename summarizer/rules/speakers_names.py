@@ -154,11 +154,12 @@ def name_at(text: str, post: tuple[int, int]) -> int | None:
 
 
 def _act_or_stop(text: str, pos: int) -> bool:
-    """Whether a verb, an act frame (作…报告) or a particle (在, 对) begins at `pos`."""
+    """Whether a verb, an act frame (作…报告), a particle (在, 对) or a longer word that
+    follows names (作为, 一行) begins at `pos`."""
     voc = vocabulary()
-    return bool(voc.verbs.match(text, pos) or voc.frame.match(text, pos)) or (
-        text[pos] in voc.name_stops
-    )
+    if voc.verbs.match(text, pos) or voc.frame.match(text, pos) or text[pos] in voc.name_stops:
+        return True
+    return voc.after_name.starting_at(text, pos) >= 2  # 祁兰作为…: a word, not a name's end
 
 
 def _dotted_end(text: str, end: int) -> int:
