@@ -112,8 +112,7 @@ def test_executive_meeting_items_listed_with_numbers_and_semicolons() -> None:
         "会议强调,要重点抓好三方面工作:一是全面排查风险隐患,做到排查不留死角;"
         "二是从严从实抓好监管执法;三是加强应急值守。"
     )
-    assert directives_of(text) == [
-        ("会议", "要重点抓好三方面工作"),
+    assert directives_of(text) == [  # the framing 要重点抓好三方面工作 only introduces them
         ("会议", "一是全面排查风险隐患,做到排查不留死角"),
         ("会议", "二是从严从实抓好监管执法"),
         ("会议", "三是加强应急值守"),
@@ -305,3 +304,22 @@ def test_a_pronoun_carries_on_the_speech_of_the_person_named_last() -> None:
         "龚雪就下半年工作作具体部署。她要求,各部门要逐项梳理进度。"
     )
     assert directives_of(text) == [("高峰", "要稳增长"), ("龚雪", "各部门要逐项梳理进度")]
+
+
+def test_framing_leads_and_projections_are_left_out_and_requests_are_instructions() -> None:
+    text = (
+        "县委书记潘涛强调,做好下半年工作,一要在稳增长上持续加力。紧盯关键指标,确保增长6%。"
+        "二要在项目建设上攻坚突破。\n"
+        "县长余辉表示,今年要重点抓好三件事:一要扩大有效投资,加快重点项目建设;"
+        "二要办好民生实事。\n"
+        "潘涛要求各部门加快经费核销,年底前执行率务必达到85%以上。"
+        "董事长杨帆表示,公司将全力推进项目建设,力争明年投产,投产后预计年产值可达6亿元。"
+    )
+    assert directives_of(text) == [
+        ("潘涛", "一要在稳增长上持续加力"),
+        ("潘涛", "二要在项目建设上攻坚突破"),
+        ("余辉", "一要扩大有效投资,加快重点项目建设"),
+        ("余辉", "二要办好民生实事"),
+        ("潘涛", "各部门加快经费核销,年底前执行率务必达到85%以上"),
+        ("杨帆", "公司将全力推进项目建设,力争明年投产"),
+    ]

@@ -61,6 +61,7 @@ class _State:
     elaborating: bool = False  # the sentences now elaborate a heading or an item
     paragraph_body: str | None = None  # the body this paragraph's sentences are about
     first_in_line: bool = False
+    requested: bool = False  # the sentence's words follow 要求 directly (要求各局处加速…)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class _Tables:
     elaboration_lead_max: int
     listed_max: int
     lead_prepositions: WordSet
+    requests: WordSet
     label_max: int
 
 
@@ -108,6 +110,7 @@ def _tables() -> _Tables:
         elaboration_lead_max=int(table("directive_cues")["elaboration_lead_max_chars"]),
         listed_max=int(table("directive_cues")["listed_item_max_chars"]),
         lead_prepositions=WordSet(words("directive_cues", "lead_prepositions")),
+        requests=WordSet(words("directive_cues", "request_verbs")),
         label_max=int(table("directive_cues")["field_label_max_chars"]),
     )
 
@@ -223,6 +226,7 @@ def _sentence(
             if event.lasting:
                 state.issuer = event.issuer
                 state.elaborating = False
+    state.requested = _requested(text, content, end)
     while content < end and text[content] in CONTENT_SKIP:
         content += 1
     content = _after_dateline(text, content, end)
@@ -236,6 +240,13 @@ def _sentence(
     # A report's subject-less sentence goes on about the body its paragraph named.
     body = state.paragraph_body = body or state.paragraph_body
     return _items(text, content, end, issuer, body, state)
+
+
+def _requested(text: str, content: int, end: int) -> bool:
+    """Whether the words at `content` are what a request verb right before asks for."""
+    if content >= end or not CJK_CHAR.match(text[content]):
+        return False
+    return _tables().requests.ending_at(text, content) > 0
 
 
 def _after_dateline(text: str, start: int, end: int) -> int:
@@ -344,9 +355,8 @@ class _Scan:
             self._goal(clause, end)  # a goal clause belongs to its sentence (…,确保…)
             return
         listed = _next_listed_item(self.text, start, self.current)
-        if listed and self.current is not None and self.current.listed:
-            if clause.kind is Opening.PLAIN:  # 抓牢…,做到…: each item is a verb phrase
-                clause = replace(clause, kind=Opening.IMPERATIVE)
+        if clause.kind is Opening.PLAIN and self._verb_phrase_item(index, listed):
+            clause = replace(clause, kind=Opening.IMPERATIVE)
         # 对纳入省级调度的重大项目,要实行…: the object phrase opens the instruction
         object_lead = index > 0 and _tables().lead_prepositions.starting_at(self.text, self.start)
         lead = self.current is None and (
@@ -359,12 +369,28 @@ class _Scan:
             if self.current is not None:
                 self.current.end = end
             return
+        item = clause.modal in cues().enumerators
+        if item and self._framing_lead():
+            self.current = None  # 做好下半年工作,一要…: the lead only frames the items
         self.close()
         whole = object_lead and lead and clause.kind is Opening.MODAL
         begin = self.start if whole else clause.start
-        self.current = _Open(begin, end, owner, clause.kind is Opening.IMPERATIVE, listed)
-        if index == 0 and _opens_elaboration(self.text, clause, end, count, self.state):
+        imperative = clause.kind is Opening.IMPERATIVE
+        self.current = _Open(begin, end, owner, imperative, listed and not item)
+        if (index == 0 or item) and _opens_elaboration(self.text, clause, end, count, self.state):
             self.state.elaborating = True
+
+    def _verb_phrase_item(self, index: int, listed: bool) -> bool:
+        """Whether a plain clause is an instruction all the same: an item of a list after a
+        colon (抓牢…,做到…), or the words after 要求 (刘某要求各局处加速核销,…)."""
+        if listed and self.current is not None and self.current.listed:
+            return True
+        return index == 0 and self.state.requested
+
+    def _framing_lead(self) -> bool:
+        """The open directive is only the sentence's imperative lead before its items."""
+        current = self.current
+        return current is not None and current.adverbial and current.start == self.start
 
     def _goal(self, clause: ClauseOpening, end: int) -> None:
         """A goal clause continuing a sentence: the open directive goes on through it. With

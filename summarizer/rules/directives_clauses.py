@@ -62,7 +62,9 @@ class _Cues:
     place_endings: frozenset[str]
     plans: WordSet
     not_after_qing: frozenset[str]
-    after_subject: frozenset[str]
+    not_place_heads: frozenset[str]
+    framing: re.Pattern[str]
+    projections: WordSet
     imperatives: WordSet
     enumerators: WordSet
     adverbs: WordSet
@@ -89,7 +91,9 @@ def cues() -> _Cues:
         place_endings=frozenset(str(data["place_endings"])),
         plans=WordSet(words("directive_cues", "plan_verbs")),
         not_after_qing=frozenset(str(data["not_after_qing"])),
-        after_subject=frozenset(str(data["after_place_subject"])),
+        not_place_heads=frozenset(str(data["not_place_heads"])),
+        framing=re.compile(str(data["framing_count"])),
+        projections=WordSet(words("directive_cues", "projection_openers")),
         imperatives=WordSet(words("directive_cues", "imperative_openers")),
         enumerators=WordSet(words("directive_cues", "enumerators")),
         adverbs=WordSet(words("directive_cues", "lead_adverbs")),
@@ -136,6 +140,8 @@ def opening(text: str, start: int, end: int) -> ClauseOpening:
         return ClauseOpening(Opening.COURTESY, pos)
     if c.purposes.starting_at(text, pos):
         return ClauseOpening(Opening.PURPOSE, pos)
+    if c.framing.search(text, pos, end) or c.projections.starting_at(text, pos):
+        return ClauseOpening(Opening.DESCRIPTION, pos)  # 重点抓好五个方面工作; 建成后…
     enumerator = c.enumerators.starting_at(text, pos)
     if enumerator and text[pos + enumerator - 1] in "要是":
         return ClauseOpening(Opening.MODAL, pos, modal=text[pos : pos + enumerator])
@@ -201,7 +207,8 @@ def _is_modal(text: str, pos: int, size: int, subject_start: int) -> bool:
         return False
     if word == "要":
         noun = bool(after) and after in c.not_after_yao
-        return not (noun or (before and before in c.not_before_yao) or _in_place_name(text, pos))
+        in_name = _in_place_name(text, pos, subject_start)
+        return not (noun or (before and before in c.not_before_yao) or in_name)
     if word == "请":  # 请结合实际认真贯彻落实: only opening its clause (邀请, 申请, 请示)
         return pos == subject_start and not (after and after in c.not_after_qing)
     if word == "将":
@@ -214,10 +221,12 @@ def _plan(text: str, start: int, end: int) -> bool:
     return cues().plans.starting_at(text, start) > 0 and _DIGIT.search(text, start, end) is not None
 
 
-def _in_place_name(text: str, pos: int) -> bool:
-    """要 inside a place's name (高要区将…): a body ending, then what follows a subject."""
-    ending, follower = text[pos + 1 : pos + 2], text[pos + 2 : pos + 3]
-    return bool(ending) and ending in cues().place_endings and follower in cues().after_subject
+def _in_place_name(text: str, pos: int, subject_start: int) -> bool:
+    """要 inside a place's name (高要区将…, 高要区地区生产总值…): one character before it that
+    is no pronoun (我要, 也要), a body ending after it."""
+    if pos - subject_start != 1 or text[subject_start] in cues().not_place_heads:
+        return False
+    return text[pos + 1 : pos + 2] in cues().place_endings
 
 
 def _has_any(text: str, start: int, end: int, vocabulary: re.Pattern[str]) -> bool:
