@@ -323,3 +323,11 @@ def test_framing_leads_and_projections_are_left_out_and_requests_are_instruction
         ("潘涛", "各部门加快经费核销,年底前执行率务必达到85%以上"),
         ("杨帆", "公司将全力推进项目建设,力争明年投产"),
     ]
+
+
+def test_a_topic_lead_before_an_obligation_and_a_framing_count_are_left_out() -> None:
+    text = (
+        "市委书记何川强调,做好明年经济工作,要坚持稳中求进、以进促稳,重点抓好五个方面工作。"
+        "围绕这些目标,今年的工作主要有三个方面。"
+    )
+    assert directives_of(text) == [("何川", "要坚持稳中求进、以进促稳")]

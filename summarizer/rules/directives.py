@@ -347,6 +347,8 @@ class _Scan:
             self._stop_at(clause)
             return
         if self.current is not None and continues_directive(clause):
+            if index == 1 and self._framing_lead():  # 做好明年经济工作,要坚持…: a topic
+                self.current.start, self.current.adverbial = clause.start, False
             self.current.end = end
             return
         if index == 0:
@@ -390,7 +392,8 @@ class _Scan:
     def _framing_lead(self) -> bool:
         """The open directive is only the sentence's imperative lead before its items."""
         current = self.current
-        return current is not None and current.adverbial and current.start == self.start
+        lead = current is not None and current.adverbial and current.start == self.start
+        return lead and not self.state.requested
 
     def _goal(self, clause: ClauseOpening, end: int) -> None:
         """A goal clause continuing a sentence: the open directive goes on through it. With
