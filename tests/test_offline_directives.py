@@ -331,3 +331,15 @@ def test_a_topic_lead_before_an_obligation_and_a_framing_count_are_left_out() ->
         "围绕这些目标,今年的工作主要有三个方面。"
     )
     assert directives_of(text) == [("何川", "要坚持稳中求进、以进促稳")]
+
+
+def test_a_quotation_opening_its_sentence_is_speech_and_adverbs_open_imperatives() -> None:
+    text = (
+        "总经理郑涛介绍,项目一期已完成设备安装。“下一步,公司将加快二期调试,力争年底前达产。”"
+        "县委书记邱明强调,严格督查考核。精准开展招商引资。"
+    )
+    assert directives_of(text) == [
+        ("郑涛", "公司将加快二期调试,力争年底前达产"),
+        ("邱明", "严格督查考核"),
+        ("邱明", "精准开展招商引资"),
+    ]

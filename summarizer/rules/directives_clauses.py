@@ -119,7 +119,9 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     clause_start = start
     for mark in CLAUSE_MARKS.finditer(text, start, end):
         i, ch = mark.start(), mark.group()
-        if ch in QUOTE_PAIRS and QUOTE_PAIRS[ch] in text[i + 1 : i + 1 + MAX_QUOTED]:
+        # A quote opening the span is speech (“下一步,公司将…,力争…”), not a slogan.
+        slogan = ch in QUOTE_PAIRS and not (ch == "“" and not text[start:i].strip(" \u3000"))
+        if slogan and QUOTE_PAIRS[ch] in text[i + 1 : i + 1 + MAX_QUOTED]:
             closers.append(QUOTE_PAIRS[ch])
         elif closers and ch == closers[-1]:
             closers.pop()
