@@ -64,8 +64,9 @@ def vocabulary() -> Vocabulary:
     acts = f"{bare_verbs}|{frame.pattern}"
     bare = f"{_name_start(('由',))}({surname}(?:[{CJK}]{{1,2}}?| [{CJK}]))(?={acts})"
     posts = alternation(words("titles", "posts"))
+    firsts = _first_chars(words("titles", "posts"))
     return Vocabulary(
-        posts=re.compile(f"(?=(?P<post>{posts})[{CJK}])"),
+        posts=re.compile(f"(?={firsts})(?=(?P<post>{posts})[{CJK}])"),
         surname=re.compile(surname),
         bare=re.compile(bare),
         verbs=re.compile(alternation(verbs)),
@@ -89,6 +90,11 @@ def vocabulary() -> Vocabulary:
         non_name_finals=frozenset(str(speech["non_name_finals"])),
         name_stops=frozenset(str(speech["foreign_name_stops"])),
     )
+
+
+def _first_chars(vocabulary: tuple[str, ...]) -> str:
+    """A regex class of the words' first characters: a cheap test before the alternation."""
+    return "[" + "".join(re.escape(ch) for ch in sorted({w[0] for w in vocabulary})) + "]"
 
 
 def _frame_pattern(speech: dict[str, object]) -> re.Pattern[str]:
