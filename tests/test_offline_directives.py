@@ -260,7 +260,7 @@ def test_a_long_instruction_after_a_colon_keeps_its_clauses() -> None:
 def test_who_commits_with_jiang_a_named_body_the_speaker_or_nobody() -> None:
     text = (
         "县长韦海峰表示,县政府将认真吸纳代表意见。高要区将坚持项目为王。"
-        "全年我们将力争签约项目100个。\n"
+        "全年我们将力争签约项目100个。全县党员干部将奋力冲刺四季度。\n"
         "企业代表、广西华锐科技有限公司董事长覃志刚表示,华锐公司将加大研发投入。"
         "公司将倒排工期,力争年底投产。\n"
         "县长韦海峰介绍,项目建成后,全县自来水普及率将提高到98%。"
@@ -270,6 +270,7 @@ def test_who_commits_with_jiang_a_named_body_the_speaker_or_nobody() -> None:
         ("县政府", "县政府将认真吸纳代表意见"),
         ("高要区", "高要区将坚持项目为王"),
         ("韦海峰", "我们将力争签约项目100个"),
+        ("韦海峰", "全县党员干部将奋力冲刺四季度"),
         ("华锐公司", "华锐公司将加大研发投入"),
         ("覃志刚", "公司将倒排工期,力争年底投产"),
     ]
