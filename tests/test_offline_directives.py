@@ -344,3 +344,14 @@ def test_a_quotation_opening_its_sentence_is_speech_and_adverbs_open_imperatives
         ("邱明", "严格督查考核"),
         ("邱明", "精准开展招商引资"),
     ]
+
+
+def test_a_service_to_someone_belongs_to_the_commitment_an_abstract_purpose_does_not() -> None:
+    text = (
+        "区长龙飞表示,永川区将持续擦亮营商环境品牌,为投资者提供全生命周期服务。"
+        "要狠抓落实,为全市发展作出更大贡献。"
+    )
+    assert directives_of(text) == [
+        ("永川区", "永川区将持续擦亮营商环境品牌,为投资者提供全生命周期服务"),
+        ("龙飞", "要狠抓落实"),
+    ]

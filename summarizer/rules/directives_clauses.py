@@ -73,6 +73,7 @@ class _Cues:
     goal_modals: frozenset[str]
     purposes: WordSet
     courtesies: WordSet
+    contributions: re.Pattern[str]
     report_words: re.Pattern[str]
     description_words: re.Pattern[str]
 
@@ -102,6 +103,7 @@ def cues() -> _Cues:
         goal_modals=frozenset(words("directive_cues", "goal_modals")),
         purposes=WordSet(words("directive_cues", "purpose_openers")),
         courtesies=WordSet(words("directive_cues", "courtesies")),
+        contributions=_any_of(words("directive_cues", "purpose_contributions")),
         report_words=_any_of(words("directive_cues", "report_words")),
         description_words=_any_of(words("directive_cues", "description_words")),
     )
@@ -140,8 +142,8 @@ def opening(text: str, start: int, end: int) -> ClauseOpening:
         pos += 1
     if c.courtesies.starting_at(text, pos):
         return ClauseOpening(Opening.COURTESY, pos)
-    if c.purposes.starting_at(text, pos):
-        return ClauseOpening(Opening.PURPOSE, pos)
+    if c.purposes.starting_at(text, pos) and _has_any(text, pos, end, c.contributions):
+        return ClauseOpening(Opening.PURPOSE, pos)  # …,为全省发展作出贡献 (not 为企业提供服务)
     if c.framing.search(text, pos, end) or c.projections.starting_at(text, pos):
         return ClauseOpening(Opening.DESCRIPTION, pos)  # 重点抓好五个方面工作; 建成后…
     enumerator = c.enumerators.starting_at(text, pos)
