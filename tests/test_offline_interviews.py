@@ -164,3 +164,13 @@ def test_an_act_followed_by_a_colon_introduces_the_words_after_it() -> None:
         ("王海", "希望县里给予更多支持"),
         ("祁兰", "我们村要把合作社办得更红火"),
     }
+
+
+def test_a_dialogue_header_names_the_interviewee_answering_by_surname_and_post() -> None:
+    text = (
+        "打造开放新高地\n——对话瓮安县委书记杨光远\n"
+        "记者:下一步如何发力?\n杨书记:我们要坚定不移走精细化路子。\n"
+    )
+    extraction = _extract(text)
+    assert names_and_titles(extraction.speakers) == [("杨光远", "瓮安县委书记")]
+    assert issued(extraction.directives) == {("杨光远", "我们要坚定不移走精细化路子")}
