@@ -355,3 +355,11 @@ def test_a_service_to_someone_belongs_to_the_commitment_an_abstract_purpose_does
         ("永川区", "永川区将持续擦亮营商环境品牌,为投资者提供全生命周期服务"),
         ("龙飞", "要狠抓落实"),
     ]
+
+
+def test_a_place_phrase_opening_a_report_sentence_is_no_body() -> None:
+    text = (
+        "本报讯(记者张明)在位于高新区的年产500万片液晶面板项目现场,工人们正在加紧安装设备。"
+        "项目负责人表示,将确保9月底前投产。"
+    )
+    assert directives_of(text) == []

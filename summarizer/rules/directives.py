@@ -82,6 +82,7 @@ class _Tables:
     listed_max: int
     lead_prepositions: WordSet
     requests: WordSet
+    not_body_heads: WordSet
     label_max: int
 
 
@@ -111,6 +112,7 @@ def _tables() -> _Tables:
         listed_max=int(table("directive_cues")["listed_item_max_chars"]),
         lead_prepositions=WordSet(words("directive_cues", "lead_prepositions")),
         requests=WordSet(words("directive_cues", "request_verbs")),
+        not_body_heads=WordSet(words("directive_cues", "not_body_heads")),
         label_max=int(table("directive_cues")["field_label_max_chars"]),
     )
 
@@ -282,6 +284,8 @@ def _first_comma(text: str, start: int, end: int) -> int | None:
 def _leading_body(text: str, start: int, end: int, state: _State) -> str | None:
     """The named body a sentence opens with (高新区牢固树立…); remembered for 该区."""
     t = _tables()
+    if t.not_body_heads.starting_at(text, start):
+        return None  # 在位于高新区的…项目现场: a place phrase, not a body acting
     limit = start + min(12, end - start)
     stop = _BODY_STOP.search(text, start, limit)
     stop_at = stop.start() if stop else limit
