@@ -39,11 +39,28 @@ def test_meeting_directives_split_at_semicolons() -> None:
     ]
 
 
-def test_modal_clauses_split_a_sentence_and_purpose_clauses_are_left_out() -> None:
-    text = "昆明市委书记刘洪建强调,要狠抓落实,确保全年目标任务圆满完成,为全省发展作出贡献。"
+def test_a_goal_clause_stays_in_its_sentence_and_purpose_clauses_are_left_out() -> None:
+    text = (
+        "昆明市委书记刘洪建强调,要狠抓落实,确保全年目标任务圆满完成,为全省发展作出贡献。\n"
+        "刘洪建表示,今年全市计划新建保障房5000套,确保困难群众住有所居。"
+        "2025年底,力争新增就业2万人。"
+    )
     assert directives_of(text) == [
-        ("刘洪建", "要狠抓落实"),
-        ("刘洪建", "确保全年目标任务圆满完成"),
+        ("刘洪建", "要狠抓落实,确保全年目标任务圆满完成"),
+        ("刘洪建", "今年全市计划新建保障房5000套,确保困难群众住有所居"),
+        ("刘洪建", "2025年底,力争新增就业2万人"),
+    ]
+
+
+def test_a_goal_clause_ending_an_elaboration_belongs_to_its_item() -> None:
+    text = (
+        "贺州市委书记梁锐表示,一要着力稳住工业。加强企业帮扶,确保规上工业增长8%。"
+        "确保新投产企业20家。二要着力扩大投资。"
+    )
+    assert directives_of(text) == [
+        ("梁锐", "一要着力稳住工业"),
+        ("梁锐", "确保新投产企业20家"),
+        ("梁锐", "二要着力扩大投资"),
     ]
 
 
@@ -82,7 +99,7 @@ def test_continuing_modals_stay_in_the_same_directive() -> None:
 
 def test_without_a_speaker_a_commitment_belongs_to_the_body_the_sentence_opens_with() -> None:
     text = "今年以来,滨海新区牢固树立项目为王理念,确保在建重大项目保持一定数量。"
-    assert directives_of(text) == [("滨海新区", "确保在建重大项目保持一定数量")]
+    assert directives_of(text) == [("滨海新区", text[:-1])]  # the goal clause's sentence
 
 
 def test_a_headline_ends_the_speaker_turn() -> None:
@@ -95,8 +112,7 @@ def test_executive_meeting_items_listed_with_numbers_and_semicolons() -> None:
         "会议强调,要重点抓好三方面工作:一是全面排查风险隐患,做到排查不留死角;"
         "二是从严从实抓好监管执法;三是加强应急值守。"
     )
-    assert directives_of(text) == [
-        ("会议", "要重点抓好三方面工作"),
+    assert directives_of(text) == [  # the framing 要重点抓好三方面工作 only introduces them
         ("会议", "一是全面排查风险隐患,做到排查不留死角"),
         ("会议", "二是从严从实抓好监管执法"),
         ("会议", "三是加强应急值守"),
@@ -145,8 +161,6 @@ def test_a_short_heading_sentence_heads_its_paragraph_and_the_elaboration_is_lef
     assert [t for _, t in directives_of(text)] == [
         "涪城区将全力推进高质量发展",
         "做强电子信息产业",
-        "力争新增省级专精特新企业20家",
-        "确保科技成果转化率提高5个百分点",
         "坚持招大引强,全年引进亿元项目30个",
     ]
 
@@ -156,10 +170,7 @@ def test_a_named_body_heading_after_the_attribution_heads_the_paragraph() -> Non
         "宜宾市叙州区委书记王强表示,叙州区将全力以赴抓工业。加快临港片区建设,"
         "力争全年工业投资增长15%;促进新能源汽车消费,办好汽车展销活动。"
     )
-    assert directives_of(text) == [
-        ("叙州区", "叙州区将全力以赴抓工业"),
-        ("王强", "力争全年工业投资增长15%"),
-    ]
+    assert directives_of(text) == [("叙州区", "叙州区将全力以赴抓工业")]
 
 
 def test_a_paragraph_without_a_heading_keeps_every_commitment() -> None:
@@ -205,12 +216,14 @@ def test_in_an_elaboration_a_modal_after_a_long_clause_is_part_of_the_elaboratio
         "县长周敏表示,一要着力深化改革。清单化推进营商环境、要素保障两项重点改革,"
         "务求取得实际效果,确保年底前全部完成。"
     )
-    assert [t for _, t in directives_of(text)] == ["一要着力深化改革", "确保年底前全部完成"]
+    assert [t for _, t in directives_of(text)] == ["一要着力深化改革"]
 
 
 def test_a_report_dateline_does_not_hide_the_body_that_commits() -> None:
     text = "本报讯(记者王芳)今年以来,开发区聚焦主导产业招商,确保全年新签约项目保持一定数量。"
-    assert directives_of(text) == [("开发区", "确保全年新签约项目保持一定数量")]
+    assert directives_of(text) == [
+        ("开发区", "今年以来,开发区聚焦主导产业招商,确保全年新签约项目保持一定数量")
+    ]
 
 
 def test_a_report_sentence_without_a_subject_goes_on_about_its_paragraph_body() -> None:
@@ -218,7 +231,9 @@ def test_a_report_sentence_without_a_subject_goes_on_about_its_paragraph_body() 
         "谋划项目盯前期。经开区围绕新型基础设施等领域谋划重大项目。"
         "聚焦谋划项目,认真开展可行性研究,力求做到可争取、可招商。"
     )
-    assert directives_of(same_paragraph) == [("经开区", "力求做到可争取、可招商")]
+    assert directives_of(same_paragraph) == [
+        ("经开区", "聚焦谋划项目,认真开展可行性研究,力求做到可争取、可招商")
+    ]
     next_paragraph = same_paragraph.replace("项目。聚焦", "项目。\n聚焦")
     assert directives_of(next_paragraph) == []
 
@@ -240,3 +255,111 @@ def test_a_long_instruction_after_a_colon_keeps_its_clauses() -> None:
     assert directives_of(text) == [
         ("马骏", "要紧盯全年目标任务不放松,全力稳住工业基本盘,加快项目建设")
     ]
+
+
+def test_who_commits_with_jiang_a_named_body_the_speaker_or_nobody() -> None:
+    text = (
+        "县长韦海峰表示,县政府将认真吸纳代表意见。高要区将坚持项目为王。"
+        "全年我们将力争签约项目100个。全县党员干部将奋力冲刺四季度。\n"
+        "企业代表、广西华锐科技有限公司董事长覃志刚表示,华锐公司将加大研发投入。"
+        "公司将倒排工期,力争年底投产。\n"
+        "县长韦海峰介绍,项目建成后,全县自来水普及率将提高到98%。"
+        "此次开工项目22个,总投资61.8亿元,将为全县发展注入强劲动能。"
+    )
+    assert directives_of(text) == [
+        ("县政府", "县政府将认真吸纳代表意见"),
+        ("高要区", "高要区将坚持项目为王"),
+        ("韦海峰", "我们将力争签约项目100个"),
+        ("韦海峰", "全县党员干部将奋力冲刺四季度"),
+        ("华锐公司", "华锐公司将加大研发投入"),
+        ("覃志刚", "公司将倒排工期,力争年底投产"),
+    ]
+
+
+def test_a_notice_instructs_in_the_name_of_the_body_issuing_it() -> None:
+    text = (
+        "主题词:重点项目 投资\n"
+        "丽江市人民政府办公室关于加快推进重点项目建设的通知\n"
+        "各县(区)人民政府,市直各部门:\n"
+        "现将有关事项通知如下,请结合实际认真贯彻落实。\n"
+        "一、总体目标\n"
+        "全年谋划储备亿元以上项目120个,力争固定资产投资增长7%。\n"
+        "二、重点任务\n"
+        "(一)强化要素保障。加强用地保障,确保项目按期开工。"
+        "对纳入省级调度的项目,要实行专班推进。各县(区)要落实属地责任。\n"
+        "丽江市人民政府办公室\n"
+    )
+    office = "丽江市人民政府办公室"
+    assert directives_of(text) == [
+        (office, "请结合实际认真贯彻落实"),
+        (office, "全年谋划储备亿元以上项目120个,力争固定资产投资增长7%"),
+        (office, "强化要素保障"),
+        (office, "对纳入省级调度的项目,要实行专班推进"),
+        (office, "各县(区)要落实属地责任"),
+    ]
+
+
+def test_a_pronoun_carries_on_the_speech_of_the_person_named_last() -> None:
+    text = (
+        "县委书记高峰出席会议并讲话,县长龚雪作工作部署。高峰强调,要稳增长。"
+        "龚雪就下半年工作作具体部署。她要求,各部门要逐项梳理进度。"
+    )
+    assert directives_of(text) == [("高峰", "要稳增长"), ("龚雪", "各部门要逐项梳理进度")]
+
+
+def test_framing_leads_and_projections_are_left_out_and_requests_are_instructions() -> None:
+    text = (
+        "县委书记潘涛强调,做好下半年工作,一要在稳增长上持续加力。紧盯关键指标,确保增长6%。"
+        "二要在项目建设上攻坚突破。\n"
+        "县长余辉表示,今年要重点抓好三件事:一要扩大有效投资,加快重点项目建设;"
+        "二要办好民生实事。\n"
+        "潘涛要求各部门加快经费核销,年底前执行率务必达到85%以上。"
+        "董事长杨帆表示,公司将全力推进项目建设,力争明年投产,投产后预计年产值可达6亿元。"
+    )
+    assert directives_of(text) == [
+        ("潘涛", "一要在稳增长上持续加力"),
+        ("潘涛", "二要在项目建设上攻坚突破"),
+        ("余辉", "一要扩大有效投资,加快重点项目建设"),
+        ("余辉", "二要办好民生实事"),
+        ("潘涛", "各部门加快经费核销,年底前执行率务必达到85%以上"),
+        ("杨帆", "公司将全力推进项目建设,力争明年投产"),
+    ]
+
+
+def test_a_topic_lead_before_an_obligation_and_a_framing_count_are_left_out() -> None:
+    text = (
+        "市委书记何川强调,做好明年经济工作,要坚持稳中求进、以进促稳,重点抓好五个方面工作。"
+        "围绕这些目标,今年的工作主要有三个方面。"
+    )
+    assert directives_of(text) == [("何川", "要坚持稳中求进、以进促稳")]
+
+
+def test_a_quotation_opening_its_sentence_is_speech_and_adverbs_open_imperatives() -> None:
+    text = (
+        "总经理郑涛介绍,项目一期已完成设备安装。“下一步,公司将加快二期调试,力争年底前达产。”"
+        "县委书记邱明强调,严格督查考核。精准开展招商引资。"
+    )
+    assert directives_of(text) == [
+        ("郑涛", "公司将加快二期调试,力争年底前达产"),
+        ("邱明", "严格督查考核"),
+        ("邱明", "精准开展招商引资"),
+    ]
+
+
+def test_a_service_to_someone_belongs_to_the_commitment_an_abstract_purpose_does_not() -> None:
+    text = (
+        "区长龙飞表示,永川区将持续擦亮营商环境品牌,为投资者提供全生命周期服务。"
+        "要狠抓落实,为全市发展作出更大贡献。"
+    )
+    assert directives_of(text) == [
+        ("永川区", "永川区将持续擦亮营商环境品牌,为投资者提供全生命周期服务"),
+        ("龙飞", "要狠抓落实"),
+    ]
+
+
+def test_a_place_phrase_opening_a_report_sentence_is_no_body() -> None:
+    text = (
+        "本报讯(记者张明)在位于高新区的年产500万片液晶面板项目现场,工人们正在加紧安装设备。"
+        "项目负责人表示,将确保9月底前投产。"
+    )
+    assert directives_of(text) == []

@@ -137,3 +137,40 @@ def test_an_answer_in_the_question_paragraph_is_cut_off_the_question() -> None:
         ("郑伟", "我们要坚持项目为王"),
         ("郑伟", "力争地区生产总值增长8%"),
     }
+
+
+def test_a_press_conference_with_questioners_named_by_outlet() -> None:
+    text = (
+        "区发改委主任汤明、区商务局局长庞丽出席发布会并回答记者提问。\n"
+        "江城日报记者:下一步要如何确保项目按期推进?\n"
+        "汤明:我们要实行月调度,确保上半年项目全部开工。\n"
+        "江城广播电视台记者赵一鸣:全年有什么打算?\n"
+        "庞丽:全年我们将力争签约项目100个以上。\n"
+    )
+    extraction = _extract(text)
+    assert [s.name for s in extraction.speakers] == ["汤明", "庞丽"]
+    assert issued(extraction.directives) == {
+        ("汤明", "我们要实行月调度,确保上半年项目全部开工"),
+        ("庞丽", "我们将力争签约项目100个以上"),
+    }
+
+
+def test_an_act_followed_by_a_colon_introduces_the_words_after_it() -> None:
+    text = (
+        "董事长王海说:“希望县里给予更多支持。”"
+        "村党支部书记祁兰作为群众代表发言:“我们村要把合作社办得更红火。”"
+    )
+    assert _directives(text) == {
+        ("王海", "希望县里给予更多支持"),
+        ("祁兰", "我们村要把合作社办得更红火"),
+    }
+
+
+def test_a_dialogue_header_names_the_interviewee_answering_by_surname_and_post() -> None:
+    text = (
+        "打造开放新高地\n——对话瓮安县委书记杨光远\n"
+        "记者:下一步如何发力?\n杨书记:我们要坚定不移走精细化路子。\n"
+    )
+    extraction = _extract(text)
+    assert names_and_titles(extraction.speakers) == [("杨光远", "瓮安县委书记")]
+    assert issued(extraction.directives) == {("杨光远", "我们要坚定不移走精细化路子")}

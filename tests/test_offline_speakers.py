@@ -113,3 +113,70 @@ def test_other_official_acts_make_speakers() -> None:
         "冯丽娟",
         "钱文斌",
     ]
+
+
+def test_a_title_of_several_posts_keeps_the_part_before_the_comma() -> None:
+    text = (
+        "会议由市委常委、常务副市长,市经济技术开发区党工委书记何建平主持。"
+        "县委书记苏海涛出席会议并讲话,县长叶明作工作部署。"
+    )
+    assert names_and_titles(speakers_of(text)) == [
+        ("何建平", "市委常委、常务副市长,市经济技术开发区党工委书记"),
+        ("苏海涛", "县委书记"),
+        ("叶明", "县长"),
+    ]
+
+
+def test_people_listed_before_one_verb_share_it_and_keep_their_own_titles() -> None:
+    text = "市财政局局长程亮、市税务局局长方慧、市商务局副局长韦东回答记者提问。"
+    assert names_and_titles(speakers_of(text)) == [
+        ("程亮", "市财政局局长"),
+        ("方慧", "市税务局局长"),
+        ("韦东", "市商务局副局长"),
+    ]
+
+
+def test_an_event_role_is_no_post_but_a_deputy_office_is() -> None:
+    text = (
+        "签约企业代表、福建海瑞食品有限公司董事长林海峰致辞。"
+        "市人大代表、市第二中学教师张蕾建议,增加学位供给。"
+        "石桥村村民代表邱水生说,路修好了。县粮食和物资储备局局长倪小军介绍了收购情况。"
+    )
+    assert names_and_titles(speakers_of(text)) == [
+        ("林海峰", "福建海瑞食品有限公司董事长"),
+        ("张蕾", "市人大代表、市第二中学教师"),
+        ("邱水生", "石桥村村民代表"),
+        ("倪小军", "县粮食和物资储备局局长"),
+    ]
+
+
+def test_titles_in_brackets_minutes_fields_and_padded_names() -> None:
+    text = (
+        "时间:2024年3月5日\n主持:温  涛(区委副书记、区长)\n出席:龚  琳 邱志强\n"
+        "会议听取了区统计局局长江海关于一季度经济运行情况的汇报。"
+        "温  涛要求,各部门要抓好落实。鲁海(县委书记)出席并讲话。"
+    )
+    assert names_and_titles(speakers_of(text)) == [
+        ("温  涛", "区委副书记、区长"),
+        ("江海", "区统计局局长"),
+        ("鲁海", "县委书记"),
+    ]
+
+
+def test_reports_are_acts_but_a_press_conference_attended_is_not() -> None:
+    text = (
+        "工务处长陈国栋报告指出,道路改善经费执行率达58%。"
+        "副市长卢斌、市发改委主任严华出席新闻发布会。"
+    )
+    assert names_and_titles(speakers_of(text)) == [("陈国栋", "工务处长")]
+
+
+def test_names_without_a_han_surname_after_a_post() -> None:
+    text = (
+        "州委副书记、州长扎西顿珠主持会议并讲话。盟委副书记、盟长巴特尔其其格作工作部署。"
+        "全体人大代表们分组审议政府工作报告。"
+    )
+    assert names_and_titles(speakers_of(text)) == [
+        ("扎西顿珠", "州委副书记、州长"),
+        ("巴特尔其其格", "盟委副书记、盟长"),
+    ]

@@ -1,43 +1,35 @@
 """Directives: instructions, requirements and commitments, each attributed to its issuer.
 
 Sentences are read in order while the current issuer is carried along: a speaker whose
-words are introduced (张红军表示,…), the meeting (会议强调,…), or nobody. In a sentence, a
-clause opening with a modal (要, 确保, 力争, 将) starts a directive and the clauses after it
-belong to it; a subject-less imperative (着力建设…) starts one only at a sentence start.
+words are introduced (张红军表示,…; then 他要求,…), the meeting (会议强调,…), an interview's
+answerer, the body issuing a notice (XX市人民政府办公室关于…的通知), or nobody. Each sentence's
+clauses are read by directives_scan: which open, extend or end a directive, and who issues it.
 
 A paragraph headed by a short directive (着力抓项目。), an enumerated item (一要…, 一是…) or
 a 要-instruction is elaborated by the sentences after it: there only a sentence opening
-with its own cue (要, 坚持, 着力…) or a goal clause (确保, 力争…) is a directive.
+with its own cue (要, 坚持, 着力…) is a directive; a goal clause ending such a sentence
+belongs to the item.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass
 
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Directive
-from summarizer.rules._segments import SENTENCE_END_MARK, sentence_spans, trim_span
-from summarizer.rules._tables import WordSet, alternation, table, words
-from summarizer.rules.directives_clauses import (
-    ClauseOpening,
-    Opening,
-    continues_directive,
-    cues,
-    is_item_marker,
-    opening,
-    opens_with_elaboration_cue,
-    split_clauses,
-    splits_elaboration,
-    trim_quotes,
-)
+from summarizer.rules._segments import SENTENCE_END_MARK, sentence_spans
+from summarizer.rules.directives_scan import CJK_CHAR, State, items, tables
 from summarizer.rules.interviews import find_interview, segments
+from summarizer.rules.notices import issuing_body
 from summarizer.rules.speakers_mentions import Mention
+from summarizer.rules.speakers_titles import titles
+from summarizer.text.cues import cues as page_cues
 
 MEETING = "会议"
+_MARKER_REACH = 12  # an item marker is shorter than this
 CONTENT_SKIP = frozenset(",，:：;； \u3000")
-_BODY_STOP = re.compile("[,，。、“”]")  # a named body holds none of these
+_BODY_STOP = re.compile("[,，。、“”:：;；]")  # a named body holds none of these
 
 
 @dataclass(frozen=True)
@@ -49,54 +41,6 @@ class _Event:
     lasting: bool
 
 
-@dataclass
-class _State:
-    issuer: str | None = None
-    last_body: str | None = None
-    elaborating: bool = False  # the sentences now elaborate a heading or an item
-    paragraph_body: str | None = None  # the body this paragraph's sentences are about
-    first_in_line: bool = False
-
-
-@dataclass(frozen=True)
-class _Tables:
-    meeting: re.Pattern[str]
-    meeting_prefix_stops: tuple[str, ...]
-    pronouns: frozenset[str]
-    anaphors: frozenset[str]
-    bodies: WordSet
-    item_openers: tuple[str, ...]
-    datelines: WordSet
-    headline_max: int
-    heading_max: int
-    elaboration_lead_max: int
-    listed_max: int
-
-
-@cache
-def _tables() -> _Tables:
-    subjects = alternation(words("speech_verbs", "meeting_subjects") + ("全会",))
-    verbs = alternation(words("speech_verbs", "meeting_verbs"))
-    prefix = int(table("speech_verbs")["meeting_prefix_max"])
-    return _Tables(
-        meeting=re.compile(
-            f"(?:^|(?<=[,，。；;:：\\n“‘]))(?P<body>[^,，。；;:：\\n“”]{{0,{prefix}}}?)"
-            f"(?:{subjects})(?:[^,，。；;]{{0,3}}?)(?:{verbs})"
-        ),
-        meeting_prefix_stops=words("speech_verbs", "meeting_prefix_stops"),
-        pronouns=frozenset(words("directive_cues", "pronouns")),
-        anaphors=frozenset(words("directive_cues", "anaphors")),
-        bodies=WordSet(words("directive_cues", "body_suffixes")),
-        item_openers=words("directive_cues", "item_openers")
-        + words("directive_cues", "narration_openers"),
-        datelines=WordSet(words("directive_cues", "item_openers")),
-        headline_max=int(table("directive_cues")["headline_max_chars"]),
-        heading_max=int(table("directive_cues")["heading_max_chars"]),
-        elaboration_lead_max=int(table("directive_cues")["elaboration_lead_max_chars"]),
-        listed_max=int(table("directive_cues")["listed_item_max_chars"]),
-    )
-
-
 def extract_directives(
     document: PreparedDocument, article: Article, mentions: list[Mention]
 ) -> list[Directive]:
@@ -104,14 +48,16 @@ def extract_directives(
     article = article.view
     text = article.text
     events = _events(text, mentions)
-    state = _State()
+    # A notice or plan with no speaker instructs in the name of the body issuing it.
+    issuing = None if any(m.speaks for m in mentions) else issuing_body(text)
+    state = State(issuer=issuing)
     found: list[Directive] = []
     for line_start, line_end, turn in segments(find_interview(text, mentions), _lines(text)):
         kind = "turn" if turn is not None else _line_kind(text, line_start, line_end)
         if kind != "body":
-            state = _State(last_body=state.last_body)
+            state = State(issuer=issuing, last_body=state.last_body)
         if kind == "headline":
-            state.issuer = _last_speaker(events, line_start, line_end)
+            state.issuer = _last_speaker(events, line_start, line_end) or issuing
             continue
         if turn is not None:
             if turn.asks:
@@ -158,7 +104,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _line_kind(text: str, start: int, end: int) -> str:
     """headline (or byline), lead (本报讯…) or body: the first two end a speaker's turn."""
-    t = _tables()
+    t = tables()
     line = text[start:end].strip()
     if line.endswith((":", "：")):
         return "body"  # 会议要求: introduces the items on the lines below
@@ -173,7 +119,11 @@ def _events(text: str, mentions: list[Mention]) -> list[_Event]:
     found = [
         _Event(m.act_end, m.name, True) for m in mentions if m.introduces and m.act_end is not None
     ]
-    t = _tables()
+    t = tables()
+    for match in t.pronoun_speech.finditer(text):  # 王某作部署。他要求,…: the person before
+        speaking = [m for m in mentions if m.speaks and m.start < match.start()]
+        if speaking:
+            found.append(_Event(match.end(), speaking[-1].name, True))
     for match in t.meeting.finditer(text):
         if any(stop in match.group("body") for stop in t.meeting_prefix_stops):
             continue  # 刘伟出席会议并强调: the person speaks, not the meeting
@@ -184,7 +134,7 @@ def _events(text: str, mentions: list[Mention]) -> list[_Event]:
 
 
 def _sentence(
-    text: str, start: int, end: int, events: list[_Event], state: _State
+    text: str, start: int, end: int, events: list[_Event], state: State
 ) -> list[tuple[int, int, str]]:
     """Directive spans (start, end, issuer) of one sentence; updates the carried state."""
     issuer, content = state.issuer, start
@@ -194,9 +144,12 @@ def _sentence(
             if event.lasting:
                 state.issuer = event.issuer
                 state.elaborating = False
+    state.requested = _requested(text, content, end)
     while content < end and text[content] in CONTENT_SKIP:
         content += 1
     content = _after_dateline(text, content, end)
+    if state.first_in_line:
+        content = _after_item_marker(text, content, end)
     body = _leading_body(text, content, end, state)
     if body is None:
         comma = _first_comma(text, content, min(end, content + 8))
@@ -204,12 +157,19 @@ def _sentence(
             body = _leading_body(text, comma + 1, end, state)
     # A report's subject-less sentence goes on about the body its paragraph named.
     body = state.paragraph_body = body or state.paragraph_body
-    return _items(text, content, end, issuer, body, state)
+    return items(text, content, end, issuer, body, state)
+
+
+def _requested(text: str, content: int, end: int) -> bool:
+    """Whether the words at `content` are what a request verb right before asks for."""
+    if content >= end or not CJK_CHAR.match(text[content]):
+        return False
+    return tables().requests.ending_at(text, content) > 0
 
 
 def _after_dateline(text: str, start: int, end: int) -> int:
     """Where a report's text begins after its dateline (本报讯(记者王芳)今年以来,…)."""
-    size = _tables().datelines.starting_at(text, start)
+    size = tables().datelines.starting_at(text, start)
     if not size:
         return start
     position = start + size
@@ -221,14 +181,27 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     return position
 
 
+def _after_item_marker(text: str, start: int, end: int) -> int:
+    """Where a line's words begin after its item marker ((一)强化…, 一、…, 1.…)."""
+    marker = page_cues().item_marker.match(text[start : min(end, start + _MARKER_REACH)])
+    if marker is None:
+        return start
+    position = start + marker.end()
+    while position < end and text[position] in CONTENT_SKIP:
+        position += 1
+    return position
+
+
 def _first_comma(text: str, start: int, end: int) -> int | None:
     """The comma closing a short opening phrase (今年以来,…), if any."""
     return next((i for i in range(start, end) if text[i] in ",，"), None)
 
 
-def _leading_body(text: str, start: int, end: int, state: _State) -> str | None:
+def _leading_body(text: str, start: int, end: int, state: State) -> str | None:
     """The named body a sentence opens with (高新区牢固树立…); remembered for 该区."""
-    t = _tables()
+    t = tables()
+    if t.not_body_heads.starting_at(text, start):
+        return None  # 在位于高新区的…项目现场: a place phrase, not a body acting
     limit = start + min(12, end - start)
     stop = _BODY_STOP.search(text, start, limit)
     stop_at = stop.start() if stop else limit
@@ -238,169 +211,16 @@ def _leading_body(text: str, start: int, end: int, state: _State) -> str | None:
             return state.last_body
         if start + size > stop_at:  # the candidate holds punctuation
             return None
-        if t.bodies.ending_at(text, start + size) and candidate not in t.pronouns:
+        if _body_ends(text, start + size) and candidate not in t.pronouns:
             state.last_body = candidate
             return candidate
     return None
 
 
-def _items(
-    text: str, start: int, end: int, issuer: str | None, body: str | None, state: _State
-) -> list[tuple[int, int, str]]:
-    """Directive spans of the clauses of one sentence's content [start, end)."""
-    scan = _Scan(text, start, issuer, body, state)
-    clauses = split_clauses(text, start, end)
-    for index, (c_start, c_end) in enumerate(clauses):
-        scan.read(index, c_start, c_end, len(clauses))
-    scan.close()
-    return scan.items
-
-
-@dataclass
-class _Open:
-    """The directive being built from a sentence's clauses."""
-
-    start: int
-    end: int
-    who: str
-    adverbial: bool  # opened by an imperative (围绕…,紧盯…)
-    listed: bool  # an item of a list after a colon
-
-
-@dataclass
-class _Scan:
-    """Reads one sentence clause by clause, opening, extending and closing directives."""
-
-    text: str
-    start: int
-    issuer: str | None
-    body: str | None
-    state: _State
-    items: list[tuple[int, int, str]] = field(default_factory=list)
-    current: _Open | None = None
-    after_marker: bool = False  # the clause before was only 另一方面/同时
-
-    def read(self, index: int, start: int, end: int, count: int) -> None:
-        """Take the sentence's clause number `index` of `count`, spanning [start, end)."""
-        clause = self._opening(start, end)
-        if clause.kind in (Opening.PURPOSE, Opening.COURTESY, Opening.DESCRIPTION):
-            self._stop_at(clause)
-            return
-        if self.current is not None and continues_directive(clause):
-            self.current.end = end
-            return
-        listed = _next_listed_item(self.text, start, self.current)
-        if listed and self.current is not None and self.current.listed:
-            if clause.kind is Opening.PLAIN:  # 抓牢…,做到…: each item is a verb phrase
-                clause = replace(clause, kind=Opening.IMPERATIVE)
-        lead = self.current is None and start - self.start <= _tables().elaboration_lead_max
-        owner = _owner(
-            self.text, clause, (index == 0 or listed, lead), self.issuer, self.body, self.state
-        )
-        if owner is None:
-            if self.current is not None:
-                self.current.end = end
-            return
-        self.close()
-        self.current = _Open(clause.start, end, owner, clause.kind is Opening.IMPERATIVE, listed)
-        if index == 0 and _opens_elaboration(self.text, clause, end, count, self.state):
-            self.state.elaborating = True
-
-    def _stop_at(self, clause: ClauseOpening) -> None:
-        """A purpose, courtesy or description clause ends the open directive."""
-        # 围绕…,紧盯…,思路就是: the imperatives were the description's adverbials.
-        adverbial = self.current is not None and self.current.adverbial
-        if not (adverbial and clause.kind is Opening.DESCRIPTION):
-            self.close()
-        self.current = None
-
-    def _opening(self, start: int, end: int) -> ClauseOpening:
-        clause = opening(self.text, start, end)
-        if self.after_marker and clause.kind in (Opening.IMPERATIVE, Opening.MODAL):
-            clause = replace(clause, marked=True)
-        self.after_marker = is_item_marker(self.text, start, end)
-        return clause
-
-    def close(self) -> None:
-        """Add the open directive, trimmed of punctuation and unmatched quotes, if any is left."""
-        if self.current is None:
-            return
-        span = trim_span(self.text, self.current.start, self.current.end)
-        start, end = trim_span(self.text, *trim_quotes(self.text, *span))
-        if end - start >= 2:
-            self.items.append((start, end, self.current.who))
-
-
-def _next_listed_item(text: str, start: int, current: _Open | None) -> bool:
-    """Whether the clause at `start` opens the next item of a list after a colon.
-
-    It does right after the colon (思路就是:抓牢…), and after a short item of that list
-    (抓牢“一个带动”,做到“五个确保”,…); after a long instruction the clause goes on.
-    """
-    if text[start - 1] in ":：":
-        return True
-    if current is None or not current.listed:
-        return False
-    return current.end - current.start <= _tables().listed_max
-
-
-def _opens_elaboration(
-    text: str, clause: ClauseOpening, end: int, clause_count: int, state: _State
-) -> bool:
-    """Whether this sentence-opening directive is elaborated by the sentences after it.
-
-    It is when it is an enumerated item or a 要-instruction (一要…, 一是…, 要…), or a
-    short comma-less heading that opens its paragraph (着力抓项目。全力稳增长。).
-    """
-    if clause.modal.endswith("要") or clause.modal in cues().enumerators:
-        return True
-    start, stop = trim_span(text, clause.start, end)
-    return state.first_in_line and clause_count == 1 and stop - start <= _tables().heading_max
-
-
-def _owner(
-    text: str,
-    clause: ClauseOpening,
-    place: tuple[bool, bool],
-    issuer: str | None,
-    body: str | None,
-    state: _State,
-) -> str | None:
-    """Who issues the directive this clause would open, or None when it opens none.
-
-    `place` says whether the clause is the sentence's first, and whether it still opens
-    the sentence: only a short lead phrase before it (2023年底,力争…; 围绕全会精神,将…).
-    """
-    first, lead = place
-    if clause.kind is Opening.MODAL:
-        committed = _committing_body(clause, state)
-        if committed is not None:
-            return committed
-        if state.elaborating and not splits_elaboration(clause, lead):
-            return None
-        if issuer is not None:
-            return issuer
-        # Without a speaker only a goal (确保, 力争…) or 将 commits the body.
-        return body if clause.modal in cues().goal_modals or clause.modal == "将" else None
-    if clause.kind is not Opening.IMPERATIVE or issuer is None:
-        return None
-    if state.elaborating:
-        cue = first and opens_with_elaboration_cue(text, clause.start)
-        return issuer if cue else None
-    return issuer if first or clause.marked else None
-
-
-def _committing_body(clause: ClauseOpening, state: _State) -> str | None:
-    """The named subject of 将 (惠济区将…), or None for pronouns and people."""
-    t = _tables()
-    subject = clause.subject
-    if clause.modal != "将" or len(subject) < 2:
-        return None
-    if subject in t.anaphors:
-        return state.last_body
-    if subject in t.pronouns or not t.bodies.ending_at(subject, len(subject)):
-        return None
-    return subject
+def _body_ends(text: str, end: int) -> bool:
+    """A body's name ends at `end` (高新区…), not a post that begins there (副区长)."""
+    size = tables().bodies.ending_at(text, end)
+    return size > 0 and titles().posts.starting_at(text, end - 1) <= 1
 
 
 def _directive(

@@ -25,6 +25,7 @@ SUBJECT_STOP = re.compile("[的,，、“”‘’《》()（）]")  # a subject
 # before an obligation modal only: 、 also joins short verb phrases (冲刺二季度、确保…).
 MAX_LISTED_SUBJECT = 22
 LISTED_SUBJECT_STOP = re.compile("[的,，“”‘’《》]")
+_DIGIT = re.compile("[0-9]")
 MAX_QUOTED = 40  # a longer quotation is speech, not a slogan: its commas split clauses
 
 
@@ -58,6 +59,12 @@ class _Cues:
     not_after_yao: frozenset[str]
     not_before_yao: frozenset[str]
     continuing_endings: frozenset[str]
+    place_endings: frozenset[str]
+    plans: WordSet
+    not_after_qing: frozenset[str]
+    not_place_heads: frozenset[str]
+    framing: re.Pattern[str]
+    projections: WordSet
     imperatives: WordSet
     enumerators: WordSet
     adverbs: WordSet
@@ -66,6 +73,7 @@ class _Cues:
     goal_modals: frozenset[str]
     purposes: WordSet
     courtesies: WordSet
+    contributions: re.Pattern[str]
     report_words: re.Pattern[str]
     description_words: re.Pattern[str]
 
@@ -81,6 +89,12 @@ def cues() -> _Cues:
         not_after_yao=frozenset(str(data["not_after_yao"])),
         not_before_yao=frozenset(str(data["not_before_yao"])),
         continuing_endings=frozenset(words("directive_cues", "continuing_subject_endings")),
+        place_endings=frozenset(str(data["place_endings"])),
+        plans=WordSet(words("directive_cues", "plan_verbs")),
+        not_after_qing=frozenset(str(data["not_after_qing"])),
+        not_place_heads=frozenset(str(data["not_place_heads"])),
+        framing=re.compile(str(data["framing_count"])),
+        projections=WordSet(words("directive_cues", "projection_openers")),
         imperatives=WordSet(words("directive_cues", "imperative_openers")),
         enumerators=WordSet(words("directive_cues", "enumerators")),
         adverbs=WordSet(words("directive_cues", "lead_adverbs")),
@@ -89,6 +103,7 @@ def cues() -> _Cues:
         goal_modals=frozenset(words("directive_cues", "goal_modals")),
         purposes=WordSet(words("directive_cues", "purpose_openers")),
         courtesies=WordSet(words("directive_cues", "courtesies")),
+        contributions=_any_of(words("directive_cues", "purpose_contributions")),
         report_words=_any_of(words("directive_cues", "report_words")),
         description_words=_any_of(words("directive_cues", "description_words")),
     )
@@ -106,7 +121,9 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     clause_start = start
     for mark in CLAUSE_MARKS.finditer(text, start, end):
         i, ch = mark.start(), mark.group()
-        if ch in QUOTE_PAIRS and QUOTE_PAIRS[ch] in text[i + 1 : i + 1 + MAX_QUOTED]:
+        # A quote opening the span is speech (“下一步,公司将…,力争…”), not a slogan.
+        slogan = ch in QUOTE_PAIRS and not (ch == "“" and not text[start:i].strip(" \u3000"))
+        if slogan and QUOTE_PAIRS[ch] in text[i + 1 : i + 1 + MAX_QUOTED]:
             closers.append(QUOTE_PAIRS[ch])
         elif closers and ch == closers[-1]:
             closers.pop()
@@ -125,8 +142,10 @@ def opening(text: str, start: int, end: int) -> ClauseOpening:
         pos += 1
     if c.courtesies.starting_at(text, pos):
         return ClauseOpening(Opening.COURTESY, pos)
-    if c.purposes.starting_at(text, pos):
-        return ClauseOpening(Opening.PURPOSE, pos)
+    if c.purposes.starting_at(text, pos) and _has_any(text, pos, end, c.contributions):
+        return ClauseOpening(Opening.PURPOSE, pos)  # …,为全省发展作出贡献 (not 为企业提供服务)
+    if c.framing.search(text, pos, end) or c.projections.starting_at(text, pos):
+        return ClauseOpening(Opening.DESCRIPTION, pos)  # 重点抓好五个方面工作; 建成后…
     enumerator = c.enumerators.starting_at(text, pos)
     if enumerator and text[pos + enumerator - 1] in "要是":
         return ClauseOpening(Opening.MODAL, pos, modal=text[pos : pos + enumerator])
@@ -141,7 +160,8 @@ def opening(text: str, start: int, end: int) -> ClauseOpening:
         begin = body if subject else modal[0]
         return ClauseOpening(Opening.MODAL, begin, modal=modal[1], subject=subject)
     if c.imperatives.starting_at(text, body) and not _has_any(text, body, end, c.report_words):
-        return ClauseOpening(Opening.IMPERATIVE, body, marked=marked)
+        if not _plan(text, body, end):
+            return ClauseOpening(Opening.IMPERATIVE, body, marked=marked)
     if _has_any(text, pos, end, c.description_words):
         return ClauseOpening(Opening.DESCRIPTION, pos)
     return ClauseOpening(Opening.PLAIN, pos)
@@ -191,10 +211,26 @@ def _is_modal(text: str, pos: int, size: int, subject_start: int) -> bool:
         return False
     if word == "要":
         noun = bool(after) and after in c.not_after_yao
-        return not noun and not (before and before in c.not_before_yao)
+        in_name = _in_place_name(text, pos, subject_start)
+        return not (noun or (before and before in c.not_before_yao) or in_name)
+    if word == "请":  # 请结合实际认真贯彻落实: only opening its clause (邀请, 申请, 请示)
+        return pos == subject_start and not (after and after in c.not_after_qing)
     if word == "将":
         return not (after and after in "来军近要") and not (before and before in "即必")
     return True
+
+
+def _plan(text: str, start: int, end: int) -> bool:
+    """A plan with a number and no cue (谋划储备亿元以上项目150个以上): a target, no directive."""
+    return cues().plans.starting_at(text, start) > 0 and _DIGIT.search(text, start, end) is not None
+
+
+def _in_place_name(text: str, pos: int, subject_start: int) -> bool:
+    """要 inside a place's name (高要区将…, 高要区地区生产总值…): one character before it that
+    is no pronoun (我要, 也要), a body ending after it."""
+    if pos - subject_start != 1 or text[subject_start] in cues().not_place_heads:
+        return False
+    return text[pos + 1 : pos + 2] in cues().place_endings
 
 
 def _has_any(text: str, start: int, end: int, vocabulary: re.Pattern[str]) -> bool:
@@ -219,11 +255,9 @@ def is_item_marker(text: str, start: int, end: int) -> bool:
 
 
 def splits_elaboration(clause: ClauseOpening, lead: bool) -> bool:
-    """In an elaboration a goal clause (…,确保…) or a next item (二是…, 另一方面,要…)
-    splits off; another modal must open its sentence (`lead`)."""
-    if lead or clause.marked or clause.modal in cues().enumerators:
-        return True
-    return clause.modal in cues().goal_modals
+    """In an elaboration a next item (二是…, 另一方面,要…) splits off; another modal must open
+    its sentence (`lead`): a goal clause ending a sentence (…,确保…) belongs to the item."""
+    return lead or clause.marked or clause.modal in cues().enumerators
 
 
 def opens_with_elaboration_cue(text: str, start: int) -> bool:

@@ -15,13 +15,17 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from summarizer.rules._tables import CJK, alternation, surname_pattern, words
-from summarizer.rules.speakers_mentions import Mention, plausible_name
+from summarizer.rules.speakers_mentions import Mention
+from summarizer.rules.speakers_names import plausible_name
 
 _SPACE = "[ \\t\\u3000]*"
+_PLAIN_MAX = 6  # any other label: 问, 答, 张明, 张书记
+_REPORTER = "记者"
+_LABEL_MAX = 16  # 陕西广播电视台记者, 华商报记者刘一鸣: a press conference's questioners
 _LABEL_END = f"(?:(?:\\*\\*|】|\\]){_SPACE}[:：]?|[:：]){_SPACE}(?:\\*\\*)?{_SPACE}"
 _TURN = re.compile(
     f"^{_SPACE}(?:\\*\\*|【|\\[)?{_SPACE}"
-    f"(?P<label>[^\\s:：*【】\\[\\],，。]{{1,6}}?){_SPACE}{_LABEL_END}",
+    f"(?P<label>[^\\s:：*【】\\[\\],，。]{{1,{_LABEL_MAX}}}?){_SPACE}{_LABEL_END}",
     re.MULTILINE,
 )
 
@@ -86,6 +90,10 @@ def _label(match: re.Match[str]) -> _Label | None:
     """The turn a label opens, or None when the word is no turn label (时间：, 来源：)."""
     questions, answers, staff, posts = _label_words()
     label, name = match.group("label"), None
+    if _reporter(label):
+        return _Label(match.start(), match.span("label"), match.end(), True, None)
+    if len(label) > _PLAIN_MAX:
+        return None
     if label not in questions and label not in answers:
         person = _patterns()[0].fullmatch(label)
         if person is None or label in staff:
@@ -95,6 +103,14 @@ def _label(match: re.Match[str]) -> _Label | None:
                 return None
             name = label
     return _Label(match.start(), match.span("label"), match.end(), label in questions, name)
+
+
+def _reporter(label: str) -> bool:
+    """A questioner named by outlet and maybe name (西安日报记者, 华商报记者刘一鸣)."""
+    outlet, mark, name = label.partition(_REPORTER)
+    if not mark or not outlet:
+        return False
+    return not name or (len(name) <= 4 and _patterns()[0].fullmatch(name) is not None)
 
 
 def segments(

@@ -1,29 +1,31 @@
 """Find people in an article: title + name chains, bare names, and whether they speak.
 
-A mention is a name with the title written before it (党工委副书记、管委会主任郭程明) or a
-bare name (张红军表示). It speaks when a speech or act verb of data/speech_verbs.toml
-follows in its clause, or when it heads an interview (——访荥阳市委书记杨金军).
+A mention is a name with the title written before it (党工委副书记、管委会主任郭程明), in
+brackets after it (李卫华(县委书记)), or a bare name (张红军表示). It speaks when a speech or
+act verb of data/speech_verbs.toml follows in its clause, when a minutes field names it
+(主持:袁明), when the meeting heard its report (听取了…张某关于…的汇报), or when it heads an
+interview (——访荥阳市委书记杨金军). A name padded to three characters (袁  明) is one name;
+`Mention.name` is the name without the padding.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
 from summarizer.rules._segments import CLAUSE_BREAKS, clause_end, sentence_end
-from summarizer.rules._tables import (
-    CJK,
-    WordSet,
-    alternation,
-    surname_heads,
-    surname_pattern,
-    table,
-    words,
+from summarizer.rules.speakers_names import (
+    CJK_RUN,
+    alternation_padded,
+    clean_name,
+    name_at,
+    name_may_end,
+    plausible_name,
+    vocabulary,
 )
+from summarizer.rules.speakers_titles import bracketed_title, chain_start, titles
 
-TITLE_BOUNDARY = frozenset(",，。；;：:！？!?“”‘’\"'「」『』【】[]《》<>…\n\r\t \u3000\xa0")
-_CJK_RE = re.compile(f"[{CJK}]+")
+_LISTED = "、 和与及"  # between people listed before one verb
 
 
 @dataclass(frozen=True)
@@ -37,14 +39,21 @@ class Mention:
     name_end: int
     act_end: int | None = None
     introduces: bool = False  # the act verb introduces the person's words (表示, 强调, 说)
-    post_after: bool = False  # the title follows the name (张伟区长)
+    title_at: tuple[int, int] | None = None  # a title after the name (张伟区长, 袁明(区长))
 
     @property
     def title_span(self) -> tuple[int, int]:
-        """Where the title stands: before the name, or right after it (张伟区长)."""
-        if self.post_after and self.title is not None:
-            return self.name_end, self.name_end + len(self.title)
+        """Where the title stands: before the name, or after it (张伟区长, 袁明(区长))."""
+        if self.title_at is not None and self.title is not None:
+            return self.title_at
         return self.start, self.name_start
+
+    @property
+    def after(self) -> int:
+        """Where the text after the person begins: past a bracketed title (袁明(区长)主持)."""
+        if self.title_at is not None and self.title_at[0] > self.name_end:
+            return self.title_at[1] + 1
+        return self.name_end
 
     @property
     def speaks(self) -> bool:
@@ -52,94 +61,29 @@ class Mention:
         return self.act_end is not None
 
 
-@dataclass(frozen=True)
-class _Vocabulary:
-    posts: re.Pattern[str]
-    surname: re.Pattern[str]
-    bare: re.Pattern[str]
-    verbs: re.Pattern[str]
-    frame: re.Pattern[str]
-    post_after: re.Pattern[str]
-    after_name: WordSet
-    lead_ins: WordSet
-    lead_in_exceptions: WordSet
-    references: WordSet
-    interview: WordSet
-    continuations: WordSet
-    open_endings: WordSet
-    staff: WordSet
-    content_verbs: frozenset[str]
-    non_names: frozenset[str]
-    non_name_finals: frozenset[str]
-    max_title: int
-
-
-@cache
-def vocabulary() -> _Vocabulary:
-    """The compiled speaker tables."""
-    surname = surname_pattern()
-    verbs = words("speech_verbs", "verbs")
-    after = words("speech_verbs", "after_name") + verbs + words("speech_verbs", "attendance")
-    bare_verbs = alternation(words("speech_verbs", "bare_name_verbs"))
-    speech = table("speech_verbs")
-    frame = _frame_pattern(speech)
-    acts = f"{bare_verbs}|{frame.pattern}"
-    bare = f"{_name_start(('由',))}({surname}[{CJK}]{{1,2}}?)(?={acts})"
-    titles = table("titles")
-    posts = alternation(words("titles", "posts"))
-    return _Vocabulary(
-        posts=re.compile(f"(?:{posts})(?={surname})"),
-        surname=re.compile(surname),
-        bare=re.compile(bare),
-        verbs=re.compile(alternation(verbs)),
-        frame=frame,
-        post_after=_post_after_pattern(surname, posts),
-        after_name=WordSet(after),
-        lead_ins=WordSet(words("titles", "lead_ins")),
-        lead_in_exceptions=WordSet(words("titles", "lead_in_exceptions")),
-        references=WordSet(words("titles", "reference_cues")),
-        interview=WordSet(words("speech_verbs", "interview_markers")),
-        continuations=WordSet(words("speech_verbs", "continuations")),
-        open_endings=WordSet(words("speech_verbs", "open_clause_endings")),
-        staff=WordSet(words("speech_verbs", "staff_labels")),
-        content_verbs=frozenset(words("speech_verbs", "content_verbs")),
-        non_names=frozenset(words("speech_verbs", "non_names")),
-        non_name_finals=frozenset(str(speech["non_name_finals"])),
-        max_title=int(titles["max_title_chars"]),
-    )
-
-
-def _frame_pattern(speech: dict[str, object]) -> re.Pattern[str]:
-    """作…报告: an opener not inside another word, then a closer in the same clause."""
-    openers = alternation(words("speech_verbs", "frame_openers"))
-    closers = alternation(words("speech_verbs", "frame_closers"))
-    before, after = str(speech["frame_not_before"]), str(speech["frame_not_after"])
-    return re.compile(
-        f"(?<![{before}])(?:{openers})(?![{after}])[^,，。；;：:！？!?]{{0,60}}?(?:{closers})"
-    )
-
-
-def _post_after_pattern(surname: str, posts: str) -> re.Pattern[str]:
-    """张伟区长: a name, then a post, then no second name (张家港市长王某 is another person)."""
-    start = _name_start(words("speech_verbs", "post_after_name_leads"))
-    return re.compile(f"{start}({surname}[{CJK}]{{1,2}}?)(?:{posts})(?!{surname}[{CJK}])")
-
-
-def _name_start(leads: tuple[str, ...]) -> str:
-    """Where a name may begin: after no CJK character, or right after one of `leads`."""
-    # The look-ahead on a surname's first character makes a miss cheap.
-    after_leads = "".join(f"|(?<={re.escape(w)})" for w in leads)
-    return f"(?={surname_heads()})(?:(?<![{CJK}]){after_leads})"
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Every titled or speaking mention of a person in the text, in reading order."""
     raw = _titled_mentions(text)
+    raw += _bracketed_mentions(text, [(m.start, m.name_end) for m in raw])
     raw += _post_after_mentions(text, [(m.start, m.name_end) for m in raw])
     known = {m.name for m in raw}
+    raw += _fielded_mentions(text, [(m.start, m.name_end) for m in raw])
     raw += _bare_mentions(text, known, [(m.start, m.name_end) for m in raw])
     raw.sort(key=lambda m: m.start)
-    return [_with_act(text, m, _next_start(raw, i)) for i, m in enumerate(raw)]
+    found = [_with_act(text, m, _next_start(raw, i)) for i, m in enumerate(raw)]
+    return _shared_acts(text, found)
+
+
+def _shared_acts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """People listed before one verb share it (区发改委主任杜某、区统计局局长闫某…回答提问)."""
+    for i in range(len(mentions) - 2, -1, -1):
+        mention, listed = mentions[i], mentions[i + 1]
+        between = text[mention.after : listed.start]
+        if mention.speaks or listed.act_end is None or not between:
+            continue
+        if between.strip(_LISTED) == "":
+            mentions[i] = replace(mention, act_end=listed.act_end, introduces=listed.introduces)
+    return mentions
 
 
 def _next_start(mentions: list[Mention], index: int) -> int | None:
@@ -149,19 +93,47 @@ def _next_start(mentions: list[Mention], index: int) -> int | None:
 def _titled_mentions(text: str) -> list[Mention]:
     voc = vocabulary()
     found: list[Mention] = []
+    floor = 0  # the end of the last name: a title chain never reaches back past it
     for match in voc.posts.finditer(text):
-        name_end = _name_end(text, match.end())
+        post_start, post_end = match.span("post")  # every post, overlapping ones too (支书记)
+        if post_start < floor:
+            continue
+        name_end = name_at(text, (post_start, post_end))
         if name_end is None:
             continue
-        start, referred = _title_start(text, match.start())
+        start, referred = chain_start(text, post_start, floor)
+        floor = name_end
         if referred:
             continue
-        title = text[start : match.end()]
-        if len(title) > voc.max_title or not _CJK_RE.match(title):
-            start, title = match.end(), ""
-        found.append(
-            Mention(text[match.end() : name_end], title or None, start, match.end(), name_end)
-        )
+        title = text[start:post_end]
+        if len(title) > titles().max_title or not CJK_RUN.match(title):
+            start, title = post_end, ""
+        name = clean_name(text, post_end, name_end)
+        found.append(Mention(name, title or None, start, post_end, name_end))
+    return found
+
+
+def _bracketed_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Names with their title in brackets after them (李卫华(县委书记)出席并讲话)."""
+    found: list[Mention] = []
+    for match in vocabulary().bracketed.finditer(text):
+        name_start, name_end = match.span(1)
+        name = clean_name(text, name_start, name_end)
+        span = bracketed_title(text, name_end)
+        if span is None or not plausible_name(name) or _overlaps(taken, name_start, name_end):
+            continue
+        title = text[span[0] : span[1]]
+        found.append(Mention(name, title, name_start, name_start, name_end, title_at=span))
+    return found
+
+
+def _fielded_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Names a minutes field gives (主持人:张三): the act is the field's."""
+    found: list[Mention] = []
+    for match in vocabulary().fielded.finditer(text):
+        name = clean_name(text, *match.span(1))
+        if plausible_name(name) and not _overlaps(taken, *match.span(1)):
+            found.append(Mention(name, None, match.start(1), *match.span(1)))
     return found
 
 
@@ -176,71 +148,10 @@ def _post_after_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mentio
         limit = sentence_end(text, match.end())
         if _speech_verb(text, match.end(), limit) is None:
             continue  # only a speaking person: 张家港市长江路 is a place
-        post = text[match.end(1) : match.end()]
-        found.append(
-            Mention(name, post, match.start(1), match.start(1), match.end(1), post_after=True)
-        )
+        start, end = match.span(1)
+        post = text[end : match.end()]
+        found.append(Mention(name, post, start, start, end, title_at=(end, match.end())))
     return found
-
-
-def _name_end(text: str, pos: int) -> int | None:
-    """End of the personal name starting at `pos`, or None when none stands there."""
-    voc = vocabulary()
-    surname = voc.surname.match(text, pos)
-    if surname is None:
-        return None
-    ends = [
-        end
-        for end in (surname.end() + 2, surname.end() + 1)
-        if end <= len(text)
-        and _CJK_RE.fullmatch(text, surname.end(), end)
-        and plausible_name(text[pos:end])
-        and _name_may_end(text, end)
-    ]
-    if len(ends) == 2 and voc.verbs.match(text, ends[1]):
-        return ends[1]  # 王强说, : the 说 is the verb, not part of the name
-    return ends[0] if ends else None
-
-
-def plausible_name(name: str) -> bool:
-    """False for words shaped like names that are not (listed non-names, finals such as 区)."""
-    voc = vocabulary()
-    return name not in voc.non_names and name[-1] not in voc.non_name_finals
-
-
-def _name_may_end(text: str, end: int) -> bool:
-    if end >= len(text) or not _CJK_RE.match(text[end]):
-        return True
-    return vocabulary().after_name.starting_at(text, end) > 0
-
-
-def _title_start(text: str, post_start: int) -> tuple[int, bool]:
-    """Where the title chain ending at `post_start` begins, and whether it is only referred to."""
-    voc = vocabulary()
-    start = post_start
-    while start > 0 and text[start - 1] not in TITLE_BOUNDARY:
-        start -= 1
-    cut, referred = start, False
-    for end in range(start + 1, post_start + 1):
-        size = voc.references.ending_at(text, end)
-        if size:
-            cut, referred = end, True
-            continue
-        size = voc.lead_ins.ending_at(text, end)
-        if size and not _inside_exception(text, end - size, end):
-            cut, referred = end, False
-    return cut, referred
-
-
-def _inside_exception(text: str, start: int, end: int) -> bool:
-    """True when the lead-in at [start, end) belongs to a word such as 自由 or 发展和改革."""
-    voc = vocabulary()
-    longest = voc.lead_in_exceptions.longest
-    for left in range(max(0, start - longest), start + 1):
-        for right in range(end, min(len(text), left + longest) + 1):
-            if text[left:right] in voc.lead_in_exceptions:
-                return True
-    return False
 
 
 def _bare_mentions(text: str, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -248,20 +159,19 @@ def _bare_mentions(text: str, known: set[str], taken: list[tuple[int, int]]) -> 
     found: list[Mention] = []
     spans = list(taken)
     for match in voc.bare.finditer(text):
-        name = match.group(1)
+        name = clean_name(text, *match.span(1))
         if plausible_name(name) and not _overlaps(spans, match.start(1), match.end(1)):
             found.append(Mention(name, None, match.start(1), match.start(1), match.end(1)))
             spans.append((match.start(1), match.end(1)))
             known.add(name)
     if known:
-        pattern = re.compile(alternation(known))
+        pattern = re.compile(alternation_padded(known))
         for match in pattern.finditer(text):
             if _overlaps(spans, match.start(), match.end()):
                 continue
-            if _name_may_end(text, match.end()) and not _staff_before(text, match.start()):
-                found.append(
-                    Mention(match.group(), None, match.start(), match.start(), match.end())
-                )
+            if name_may_end(text, match.end()) and not _staff_before(text, match.start()):
+                name = clean_name(text, *match.span())
+                found.append(Mention(name, None, match.start(), match.start(), match.end()))
     return [m for m in found if not _staff_before(text, m.start)]
 
 
@@ -279,28 +189,41 @@ def _staff_before(text: str, start: int) -> bool:
 
 def _with_act(text: str, mention: Mention, next_start: int | None) -> Mention:
     voc = vocabulary()
-    if voc.interview.ending_at(text, mention.start) > 0:
+    if voc.interview.ending_at(text, mention.start) > 0 or _field_names(text, mention.start):
         return _replace_act(mention, mention.name_end, True)
-    limit = sentence_end(text, mention.name_end)
-    if next_start is not None and next_start > mention.name_end:
+    after = mention.after
+    limit = sentence_end(text, after)
+    if next_start is not None and next_start > after:
         limit = min(limit, next_start)
-    verb = _speech_verb(text, mention.name_end, limit)
+    heard = voc.heard.ending_at(text, mention.start) > 0  # 听取了…张某关于…的汇报
+    verb = _speech_verb(text, after, limit, heard)
     if verb is None:
         return mention
-    return _replace_act(mention, verb.end(), verb.group() in voc.content_verbs)
+    # 发言:“…”: any act followed by a colon or a quote introduces the person's words
+    quoting = text[verb.end() : verb.end() + 1] in (":", "：", "“")
+    return _replace_act(mention, verb.end(), quoting or verb.group() in voc.content_verbs)
+
+
+def _field_names(text: str, start: int) -> bool:
+    """True when a minutes field names the person (主持:袁明, 主 持：袁明)."""
+    before = text[max(0, start - 8) : start].rstrip(" ")
+    if not before.endswith((":", "：")):
+        return False
+    label = before[:-1].replace(" ", "")
+    return any(label.endswith(word) for word in vocabulary().fields)
 
 
 def _replace_act(mention: Mention, act_end: int, introduces: bool) -> Mention:
     return replace(mention, act_end=act_end, introduces=introduces)
 
 
-def _speech_verb(text: str, pos: int, limit: int) -> re.Match[str] | None:
+def _speech_verb(text: str, pos: int, limit: int, heard: bool = False) -> re.Match[str] | None:
     """The last speech verb of the first clause, among those continuing the person's act."""
     voc = vocabulary()
     clause_start = pos
     while clause_start < limit:
         end = clause_end(text, clause_start, limit)
-        verb = _verb_outside_titles(text, clause_start, end)
+        verb = _verb_outside_titles(text, clause_start, end, heard)
         if verb is not None:
             return verb
         if end >= limit or text[end] not in CLAUSE_BREAKS:
@@ -312,12 +235,21 @@ def _speech_verb(text: str, pos: int, limit: int) -> re.Match[str] | None:
     return None
 
 
-def _verb_outside_titles(text: str, start: int, end: int) -> re.Match[str] | None:
+def _verb_outside_titles(text: str, start: int, end: int, heard: bool) -> re.Match[str] | None:
+    voc = vocabulary()
     last = None
-    for match in vocabulary().verbs.finditer(text, start, end):
+    for match in voc.verbs.finditer(text, start, end):
         before = text[start : match.start()]
-        if before.endswith("的"):
+        if before.endswith("的") and not heard:
             continue  # 书记的讲话: a noun, the person is only referred to
+        if _meeting_noun(text, match):
+            continue  # 出席发布会: a meeting, not an act
         if before.count("《") <= before.count("》"):
             last = match
-    return last or vocabulary().frame.search(text, start, end)
+    return last or voc.frame.search(text, start, end)
+
+
+def _meeting_noun(text: str, verb: re.Match[str]) -> bool:
+    """An act verb read as the name of a meeting (发布会, 报告会), not a verb (主持会议)."""
+    after = text[verb.end() : verb.end() + 2]
+    return after[:1] == "会" and after != "会议" and verb.group() not in vocabulary().content_verbs
