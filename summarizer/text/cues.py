@@ -15,6 +15,7 @@ class Cues:
 
     furniture_prefixes: tuple[str, ...]
     furniture_exact: frozenset[str]
+    furniture_contains: tuple[str, ...]
     teaser_prefixes: tuple[str, ...]
     ellipses: tuple[str, ...]
     tail_prefixes: tuple[str, ...]
@@ -37,6 +38,7 @@ class Cues:
     meta_line: re.Pattern[str]
     page_number: re.Pattern[str]
     item_marker: re.Pattern[str]
+    dated_opening: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -48,7 +50,7 @@ def _lead_pattern(table: dict[str, list[str]]) -> re.Pattern[str]:
     markers = _alternation(table["markers"])
     dispatch = _alternation(table["dispatch_marks"])
     return re.compile(
-        rf"^.{{0,16}}?(?:{markers})(?=[(\[【\s:,·0-9]|$)"
+        rf"^.{{0,16}}?(?:{markers})(?=[(\[【】\s:,·0-9]|$)"
         rf"|^.{{0,20}}?\d{{1,2}}月\d{{1,2}}(?:{dispatch})"
     )
 
@@ -79,6 +81,7 @@ def cues() -> Cues:
     return Cues(
         furniture_prefixes=tuple(furniture["prefixes"]),
         furniture_exact=frozenset(furniture["exact"]),
+        furniture_contains=tuple(furniture["contains"]),
         teaser_prefixes=tuple(furniture["teaser_prefixes"]),
         ellipses=tuple(furniture["ellipses"]),
         tail_prefixes=tuple(data["tail"]["prefixes"]),
@@ -101,4 +104,5 @@ def cues() -> Cues:
         meta_line=_meta_pattern(data["meta"]["fields"]),
         page_number=re.compile(data["layout"]["page_number"]),
         item_marker=re.compile(data["layout"]["item_marker"]),
+        dated_opening=re.compile(data["lead"]["dated_opening"]),
     )
