@@ -1,8 +1,9 @@
 """The prepare stage: raw document → decoded original → clean articles with offset maps.
 
 Steps: decode (summarizer.text.decode: encoding detection, HTML main text), fold a
-same-length matching view (summarizer.text.fold), clean and repair paragraphs
-(summarizer.text.clean), segment into articles (summarizer.text.segment).
+same-length matching view (summarizer.text.fold), read the page's publication and
+signature dates before cleaning drops those lines (summarizer.text.dates), clean and
+repair paragraphs (summarizer.text.clean), segment into articles (summarizer.text.segment).
 
 `PreparedDocument.original` is the text evidence offsets index: the input
 string, the decoded bytes, or for HTML the main text trafilatura extracts (a
@@ -17,7 +18,7 @@ from __future__ import annotations
 from summarizer.document import Article, PreparedDocument, SourceDocument
 from summarizer.errors import InputError
 from summarizer.text.clean import Kind, Paragraph, clean
-from summarizer.text.dates import stated_date
+from summarizer.text.dates import PageDates, article_date, page_dates
 from summarizer.text.decode import decode
 from summarizer.text.fold import fold_page
 from summarizer.text.segment import Draft, segment
@@ -30,13 +31,14 @@ def prepare(document: SourceDocument) -> PreparedDocument:
     decoded = decode(document)
     original = decoded.text
     folded = fold_page(original)
+    page = page_dates(folded)
     drafts = segment(clean(original, folded))
     if not drafts:
         raise InputError(
             "no article text found (only page furniture, links or headlines)",
             source=document.source or document.id,
         )
-    articles = tuple(build_article(i, draft, original) for i, draft in enumerate(drafts))
+    articles = tuple(build_article(i, draft, original, page) for i, draft in enumerate(drafts))
     single_title = articles[0].title if len(articles) == 1 else None
     return PreparedDocument(
         id=document.id,
@@ -49,8 +51,14 @@ def prepare(document: SourceDocument) -> PreparedDocument:
     )
 
 
-def build_article(index: int, draft: Draft, original: str) -> Article:
-    """The article's text and offsets: its paragraphs' spans, one newline between them."""
+def build_article(
+    index: int, draft: Draft, original: str, page: PageDates | None = None
+) -> Article:
+    """The article's text and offsets: its paragraphs' spans, one newline between them.
+
+    Its date is the event day its lead states, the year fixed by the text or by the
+    page's header (`page`); without a day, the page's signature or publication date.
+    """
     paragraphs = draft.paragraphs
     pieces: list[str] = []
     offsets: list[int] = []
@@ -69,7 +77,7 @@ def build_article(index: int, draft: Draft, original: str) -> Article:
         text="".join(pieces),
         offsets=tuple(offsets),
         title=title.text(original) if title is not None else None,
-        date=stated_date(folded_text, _lead_end(paragraphs)),
+        date=article_date(folded_text, _lead_end(paragraphs), page),
     )
 
 
