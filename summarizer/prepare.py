@@ -15,15 +15,19 @@ ended the paragraph in the original.
 
 from __future__ import annotations
 
+import logging
+
 from summarizer.document import Article, PreparedDocument, SourceDocument
 from summarizer.errors import InputError
 from summarizer.text.clean import Kind, Paragraph, clean
 from summarizer.text.dates import PageDates, article_date, page_dates
 from summarizer.text.decode import decode
 from summarizer.text.fold import fold_page
+from summarizer.text.script import script_warning
 from summarizer.text.segment import Draft, segment
 
 _LEAD_PARAGRAPHS = 2  # a date in the first two text paragraphs is the article's date
+_LOG = logging.getLogger("summarizer.prepare")
 
 
 def prepare(document: SourceDocument) -> PreparedDocument:
@@ -39,6 +43,7 @@ def prepare(document: SourceDocument) -> PreparedDocument:
             source=document.source or document.id,
         )
     articles = tuple(build_article(i, draft, original, page) for i, draft in enumerate(drafts))
+    warnings = (*decoded.warnings, *_readability(document, articles))
     single_title = articles[0].title if len(articles) == 1 else None
     return PreparedDocument(
         id=document.id,
@@ -47,8 +52,17 @@ def prepare(document: SourceDocument) -> PreparedDocument:
         source=document.source,
         title=document.title or single_title,
         date=document.date or next((a.date for a in articles if a.date), None),
-        warnings=decoded.warnings,
+        warnings=warnings,
     )
+
+
+def _readability(document: SourceDocument, articles: tuple[Article, ...]) -> tuple[str, ...]:
+    """A warning, also logged to stderr, when the articles are not Chinese the rules can read."""
+    warning = script_warning("\n".join(article.text for article in articles))
+    if warning is None:
+        return ()
+    _LOG.warning("%s: %s", document.source or document.id, warning)
+    return (warning,)
 
 
 def build_article(
