@@ -72,6 +72,13 @@ class MetricCues:
     max_indicator_chars: int
     period_not_followed_by: tuple[str, ...]
     period_not_preceded_by: tuple[str, ...]
+    narrow_period: re.Pattern[str]
+    period_openers: frozenset[str]
+    event_nouns: Words
+    name_stops: str
+    stated_total: str
+    this_event: Words
+    project_heads: tuple[str, ...]
     spec_prefixes: Words
     spec_false_friends: Words
     spec_heads: tuple[str, ...]
@@ -112,7 +119,7 @@ def _rank_pattern(rank: dict[str, Any]) -> str:
 def _period_pattern(patterns: list[str]) -> str:
     # A look-ahead on the first character lets the scan skip most positions quickly.
     return (
-        "(?=[\\d〇零一二三四五六七八九十今去上前下全第近“])(?:"
+        "(?=[\\d〇零一二三四五六七八九十今去上前下全第近“截到明年每])(?:"
         + "|".join(f"(?:{p})" for p in patterns)
         + ")"
     )
@@ -156,6 +163,13 @@ def load_metric_cues() -> MetricCues:
         max_indicator_chars=int(ind["max_chars"]),
         period_not_followed_by=tuple(period["not_followed_by"]),
         period_not_preceded_by=tuple(period["not_preceded_by"]),
+        narrow_period=re.compile(period["narrow"]),
+        period_openers=frozenset(period["openers"]),
+        event_nouns=Words(period["event_nouns"]),
+        name_stops=period["name_stops"],
+        stated_total=period["stated_total"],
+        this_event=Words(period["this_event"]),
+        project_heads=tuple(period["project_heads"]),
         spec_prefixes=Words(excl["spec_prefixes"]),
         spec_false_friends=Words(excl["spec_false_friends"]),
         spec_heads=tuple(excl["spec_heads"]),

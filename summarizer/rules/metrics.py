@@ -15,6 +15,7 @@ from summarizer.rules.metric_candidates import Candidate, find_candidates
 from summarizer.rules.metric_cues import MetricCues, load_metric_cues
 from summarizer.rules.metric_indicator import IndicatorReader
 from summarizer.rules.metric_layout import Layout
+from summarizer.rules.metric_periods import Periods
 from summarizer.text.numbers import scale_unit
 
 __all__ = ["extract_metrics"]
@@ -41,10 +42,11 @@ def extract_metrics(document: PreparedDocument, article: Article) -> list[Metric
     """Every metric of one article, each grounded in the clause that holds its number."""
     article = article.view
     cues = load_metric_cues()
-    layout = Layout(article.text, cues)
-    reader = _Reader(layout, cues)
+    layout = Layout(article.text)
+    candidates = find_candidates(layout.text, cues)
+    reader = _Reader(layout, cues, [c.start for c in candidates])
     drafts: list[Draft] = []
-    for candidate in find_candidates(layout.text, cues):
+    for candidate in candidates:
         drafts.extend(reader.read(candidate))
     return [_metric(document, article, d) for d in _deduplicated(drafts, cues)]
 
@@ -52,9 +54,10 @@ def extract_metrics(document: PreparedDocument, article: Article) -> list[Metric
 class _Reader:
     """Reads figures in order, remembering the previous one for lists and inheritance."""
 
-    def __init__(self, layout: Layout, cues: MetricCues) -> None:
+    def __init__(self, layout: Layout, cues: MetricCues, figures: list[int]) -> None:
         self.layout, self.cues, self.text = layout, cues, layout.text
         self.indicators = IndicatorReader(layout, cues)
+        self.periods = Periods(layout, cues, figures)
         self.previous: Candidate | None = None
         self.previous_kind = MetricKind.ACTUAL
         self.previous_negative = False
@@ -64,6 +67,7 @@ class _Reader:
         clause = self.layout.clause(c.start)
         if self._about_meeting(c, clause):
             return []
+        stated = self._stated_total(c)
         prev = self.previous if self.previous and self.previous.end > clause[0] else None
         segment = self.text[prev.end if prev else clause[0] : c.start]
         continued = prev is not None and not segment.strip("、*和及 \n")
@@ -73,9 +77,28 @@ class _Reader:
             negative = negative or self._lower_just_before(c, clause)
         value = -c.value if negative and kind in _SIGNED_KINDS else c.value
         self.previous, self.previous_kind, self.previous_negative = c, kind, negative
-        period = self.layout.period_before(c.start)
+        period = None if stated else self.periods.governing(c.start)
         names = self.indicators.read(c, clause, segment, kind, continued)
         return [Draft(n, value, c.unit, kind, period, clause, c.base_unit) for n in names]
+
+    def _stated_total(self, c: Candidate) -> bool:
+        """A project's or programme's stated total investment: it has no period.
+
+        `…项目总投资40亿元` and `区级“三十工程”,总投资90.7亿元` name what is invested in;
+        `安排重点项目420个,总投资3862亿元` follows the count of a plan. A total after a
+        count of what was signed in a period (`签约项目46个,计划总投资326亿元`) keeps it.
+        """
+        sentence_start, _ = self.layout.sentence(c.start)
+        previous = self.previous if self.previous and self.previous.end > sentence_start else None
+        before = self.text[previous.end if previous else sentence_start : c.start]
+        at = before.rfind(self.cues.stated_total)
+        if at < 0:
+            return False
+        head = before[:at].strip(",、 “”\"").removesuffix("计划")
+        if previous is not None:
+            plan = self.previous_kind is MetricKind.TARGET and previous.base_unit in ("个", "项")
+            return plan and not head
+        return head.endswith(self.cues.project_heads)
 
     def _about_meeting(self, c: Candidate, clause: tuple[int, int]) -> bool:
         """5个办事处分会场, 6个单位代表发言: counts about the meeting itself."""
