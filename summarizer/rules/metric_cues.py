@@ -64,6 +64,8 @@ class MetricCues:
     lower: Words
     change_false_friends: Words
     actual_markers: Words
+    past_periods: tuple[str, ...]
+    done_markers: Words
     leading: re.Pattern[str]
     trailing: re.Pattern[str]
     inherit_when: frozenset[str]
@@ -79,6 +81,7 @@ class MetricCues:
     stated_total: str
     this_event: Words
     project_heads: tuple[str, ...]
+    project_classes: tuple[str, ...]
     spec_prefixes: Words
     spec_false_friends: Words
     spec_heads: tuple[str, ...]
@@ -155,6 +158,8 @@ def load_metric_cues() -> MetricCues:
         lower=Words(kind["lower"]),
         change_false_friends=Words(kind["change_false_friends"]),
         actual_markers=Words(kind["actual_markers"]),
+        past_periods=tuple(kind["past_periods"]),
+        done_markers=Words(kind["done_markers"]),
         leading=re.compile(rf"^(?:{alternation(ind['leading'])})"),
         trailing=re.compile(rf"(?:{alternation(ind['trailing'])})$"),
         inherit_when=frozenset(ind["inherit_when"]),
@@ -170,6 +175,7 @@ def load_metric_cues() -> MetricCues:
         stated_total=period["stated_total"],
         this_event=Words(period["this_event"]),
         project_heads=tuple(period["project_heads"]),
+        project_classes=tuple(period["project_classes"]),
         spec_prefixes=Words(excl["spec_prefixes"]),
         spec_false_friends=Words(excl["spec_false_friends"]),
         spec_heads=tuple(excl["spec_heads"]),
