@@ -68,3 +68,20 @@ def test_a_goal_goes_on_through_its_sentence_until_a_report_of_what_is_done() ->
 
 def test_work_done_as_a_share_is_a_ratio() -> None:
     assert kinds("目前主体工程已完成约70%。") == {70: RATIO}
+
+
+def table(text: str) -> list[tuple[str, float, str, MetricKind, str | None]]:
+    document = one_article(text)
+    found = extract_metrics(document, document.articles[0])
+    return [(m.indicator, m.value, m.unit, m.kind, m.period) for m in found]
+
+
+def test_a_table_printed_as_text_gives_each_number_its_columns_unit() -> None:
+    name = "某某新材料有限公司年产5万吨新材料项目"
+    for separator in ("|", "\u3000", "｜"):  # a full-width blank or bar, as pages print them
+        header = separator.join(["序号", "项目名称", "地点", "总投资(亿元)", "年度计划投资(亿元)"])
+        row = separator.join(["1", name, "某某区", "48.6", "12.0"])
+        assert table(f"附件:重点项目清单\n{header}\n{row}\n") == [
+            ("某某新材料有限公司年产5万吨新材料项目总投资", 48.6, "亿元", ACTUAL, None),
+            ("某某新材料有限公司年产5万吨新材料项目年度计划投资", 12.0, "亿元", TARGET, "年度"),
+        ]

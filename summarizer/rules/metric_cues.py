@@ -47,6 +47,8 @@ class MetricCues:
     money_units: frozenset[str]
     fraction_units: frozenset[str]
     physical_units: frozenset[str]
+    count_units: frozenset[str]
+    multipliers: tuple[str, ...]
     abstract_units: frozenset[str]
     rate_prefixes: tuple[str, ...]
     approximate_after: tuple[str, ...]
@@ -141,6 +143,8 @@ def load_metric_cues() -> MetricCues:
         money_units=frozenset(units["money"]),
         fraction_units=frozenset(units["fraction"]),
         physical_units=frozenset(units["measure"]),
+        count_units=frozenset(units["count"]),
+        multipliers=tuple(units["multipliers"]),
         abstract_units=frozenset(units["abstract_count"]),
         rate_prefixes=tuple(units["rate_prefixes"]),
         approximate_after=tuple(sorted(units["approximate_after"], key=len, reverse=True)),

@@ -17,6 +17,7 @@ from summarizer.rules.metric_indicator import IndicatorReader
 from summarizer.rules.metric_kinds import KindReader
 from summarizer.rules.metric_layout import Layout
 from summarizer.rules.metric_periods import Periods
+from summarizer.rules.metric_tables import table_figures
 from summarizer.text.numbers import scale_unit
 
 __all__ = ["extract_metrics"]
@@ -49,6 +50,7 @@ def extract_metrics(document: PreparedDocument, article: Article) -> list[Metric
     drafts: list[Draft] = []
     for candidate in candidates:
         drafts.extend(reader.read(candidate))
+    drafts.extend(_table_drafts(layout.text, cues))
     return [_metric(document, article, d) for d in _deduplicated(drafts, cues)]
 
 
@@ -121,6 +123,15 @@ class _Reader:
         if c.rank or c.base_unit in self.cues.money_units | self.cues.fraction_units:
             return False
         return self.cues.meeting_cues.found(self.text[clause[0] : clause[1]])
+
+def _table_drafts(text: str, cues: MetricCues) -> list[Draft]:
+    """The figures of tables printed as text (metric_tables), as drafts over their rows."""
+    drafts = []
+    for f in table_figures(text, cues):
+        base = next((f.unit[len(m) :] for m in cues.multipliers if f.unit.startswith(m)), f.unit)
+        drafts.append(Draft(f.indicator, f.value, f.unit, f.kind, f.period, (f.start, f.end), base))
+    return drafts
+
 
 def _deduplicated(drafts: list[Draft], cues: MetricCues) -> list[Draft]:
     """One item per fact: a headline figure repeated in the body is stated once."""

@@ -212,8 +212,8 @@ def _is_teaser(line: str, table: Cues) -> bool:
 
 
 def _is_nav(line: str, table: Cues) -> bool:
-    if len(line) > 80:
-        return False
+    if len(line) > 80 or line.startswith(table.table_header_starts):
+        return False  # 序号|项目名称|…: a table's header, not a menu
     if line.startswith(table.breadcrumb_starts):
         return True
     tokens = _tokens(line.lower())

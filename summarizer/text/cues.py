@@ -22,6 +22,7 @@ class Cues:
     nav_words: frozenset[str]
     breadcrumb_separators: str
     breadcrumb_starts: tuple[str, ...]
+    table_header_starts: tuple[str, ...]
     menu_pipes: int
     photo_note_words: tuple[str, ...]
     byline_roles: tuple[str, ...]
@@ -88,6 +89,7 @@ def cues() -> Cues:
         nav_words=frozenset(nav["words"]),
         breadcrumb_separators="".join(nav["breadcrumb_separators"]),
         breadcrumb_starts=tuple(nav["breadcrumb_starts"]),
+        table_header_starts=tuple(nav["table_header_starts"]),
         menu_pipes=int(nav["menu_pipes"]),
         photo_note_words=tuple(data["photo"]["note_words"]),
         byline_roles=tuple(data["byline"]["roles"]),
