@@ -85,3 +85,45 @@ def test_a_table_printed_as_text_gives_each_number_its_columns_unit() -> None:
             ("某某新材料有限公司年产5万吨新材料项目总投资", 48.6, "亿元", ACTUAL, None),
             ("某某新材料有限公司年产5万吨新材料项目年度计划投资", 12.0, "亿元", TARGET, "年度"),
         ]
+
+
+def items(text: str) -> list[tuple[float, str]]:
+    document = one_article(text)
+    return [(m.value, m.unit) for m in extract_metrics(document, document.articles[0])]
+
+
+def test_a_narrowed_decline_is_a_gain_and_a_widened_one_a_loss() -> None:
+    assert items("固定资产投资同比下降3.4%,降幅比上半年收窄2.6个百分点。") == [
+        (-3.4, "%"),
+        (2.6, "个百分点"),
+    ]
+    assert items("工业投资下降5%,降幅比一季度扩大1.2个百分点。") == [(-5, "%"), (-1.2, "个百分点")]
+
+
+def test_thresholds_names_and_scopes_are_not_metrics() -> None:
+    assert items("规模以上工业统计范围为年主营业务收入2000万元及以上的工业法人单位。") == []
+    assert items("力争培育营业收入过50亿元的链主企业3家。") == [(3, "家")]
+    assert items("重点对接汽车零部件企业,县四家班子有关领导出席。") == []
+    assert items("全市4个县(市)地区生产总值合计约1580亿元。") == [(1580, "亿元")]
+    assert items("将新增建设用地计划指标的60%以上用于县域产业项目。") == [(60, "%")]
+
+
+def test_units_of_the_genre() -> None:
+    assert items("小麦收购均价每斤1.32元,粮食总产量32.6亿斤,组织展会80场次。") == [
+        (1.32, "元/斤"),
+        (32.6, "亿斤"),
+        (80, "场次"),
+    ]
+    assert items("今年汛期前已完成区域排水清淤约18万立方公尺。") == [(18, "万立方公尺")]
+
+
+def test_a_headline_repeating_the_body_count_is_one_item() -> None:
+    text = (
+        "某县举行招商引资项目集中签约仪式\n6个项目总投资38.5亿元\n"
+        "6月12日上午,某县举行招商引资项目集中签约仪式。此次集中签约项目6个,总投资38.5亿元。\n"
+    )
+    assert items(text) == [(6, "个"), (38.5, "亿元")]
+
+
+def test_a_first_place_far_after_its_verb_is_a_rank() -> None:
+    assert items("地区生产总值增长6.2%,增速位列江门各县(市、区)首位。") == [(6.2, "%"), (1, "位")]

@@ -91,6 +91,12 @@ class MetricCues:
     unit_followers: tuple[str, ...]
     meeting_cues: Words
     vague_prefixes: tuple[str, ...]
+    threshold_after: tuple[str, ...]
+    group_nouns: tuple[str, ...]
+    scope_nouns: tuple[str, ...]
+    decline_nouns: Words
+    widening: Words
+    threshold_before: tuple[str, ...]
     abstract_nouns: tuple[str, ...]
     concrete_nouns: tuple[str, ...]
 
@@ -115,9 +121,9 @@ def _rank_pattern(rank: dict[str, Any]) -> str:
     heads = re.escape("".join(sorted({w[0] for w in rank["lead_verbs"]} | {"第"})))
     return (
         rf"(?=[{heads}])(?:"  # skip positions no alternative can start at
-        rf"(?:(?:{lead})[^，。；,;\d第]{{0,8}}?第(?P<lnum>{_ORDINAL})(?:{suffix})?)"
+        rf"(?:(?:{lead})[^，。；,;\d第]{{0,12}}?第(?P<lnum>{_ORDINAL})(?:{suffix})?)"
         rf"|(?:第(?P<snum>{_ORDINAL})(?:{suffix}))"
-        rf"|(?:(?:{lead})[^，。；,;\d第]{{0,8}}?(?P<first>{first})))"
+        rf"|(?:(?:{lead})[^，。；,;\d第]{{0,12}}?(?P<first>{first})))"
     )
 
 
@@ -187,6 +193,12 @@ def load_metric_cues() -> MetricCues:
         unit_followers=tuple(excl["unit_followers"]),
         meeting_cues=Words(excl["meeting_cues"] + excl["page_cues"]),
         vague_prefixes=tuple(excl["vague_prefixes"]),
+        threshold_after=tuple(excl["threshold_after"]),
+        group_nouns=tuple(excl["group_nouns"]),
+        scope_nouns=tuple(excl["scope_nouns"]),
+        decline_nouns=Words(kind["decline_nouns"]),
+        widening=Words(kind["widening"]),
+        threshold_before=tuple(excl["threshold_before"]),
         abstract_nouns=tuple(excl["abstract_nouns"]),
         concrete_nouns=tuple(excl["concrete_nouns"]),
     )

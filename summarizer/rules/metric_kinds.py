@@ -56,8 +56,13 @@ class KindReader:
         return MetricKind.ACTUAL
 
     def declines(self, segment: str) -> bool:
-        """A decline verb before the number (下降, 减少): the value is negative."""
-        return self.cues.decline.found(self.cues.change_false_friends.blank(segment))
+        """A decline verb before the number (下降, 减少): the value is negative. A decline's
+        size that narrows (降幅收窄) is a gain; one that widens (降幅扩大) a decline."""
+        text = self.cues.change_false_friends.blank(segment)
+        nouns = self.cues.decline_nouns.positions(text)
+        if nouns:
+            return self.cues.widening.found(text[nouns[-1].end() :])
+        return self.cues.decline.found(text)
 
     def lower_just_before(self, c: Candidate, clause: tuple[int, int]) -> bool:
         """比上年同期低0.3个百分点: a change in points stated as lower is a decline."""

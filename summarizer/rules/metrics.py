@@ -37,6 +37,7 @@ class Draft:
     period: str | None
     clause: tuple[int, int]
     base_unit: str
+    headline: bool = False  # stated in a title or section heading
 
 
 def extract_metrics(document: PreparedDocument, article: Article) -> list[Metric]:
@@ -89,7 +90,10 @@ class _Reader:
         value = -c.value if negative and kind in _SIGNED_KINDS else c.value
         self.previous, self.previous_kind, self.previous_negative = c, kind, negative
         names = self.indicators.read(c, clause, segment, kind, continued)
-        return [Draft(n, value, c.unit, kind, period, clause, c.base_unit) for n in names]
+        headline = self.layout.is_section_heading(c.start)
+        return [
+            Draft(n, value, c.unit, kind, period, clause, c.base_unit, headline) for n in names
+        ]
 
     def _stated_total(self, c: Candidate) -> bool:
         """A project's or programme's stated total investment: it has no period.
@@ -148,8 +152,8 @@ def _deduplicated(drafts: list[Draft], cues: MetricCues) -> list[Draft]:
 def _same_fact(a: Draft, b: Draft, cues: MetricCues) -> bool:
     if (a.value, a.unit, a.kind) != (b.value, b.unit, b.kind) or a.clause == b.clause:
         return False
-    if a.base_unit in cues.money_units:
-        return True
+    if a.base_unit in cues.money_units or a.headline != b.headline:
+        return True  # one amount of money is one fact; a headline repeats the body
     return _char_overlap(a.indicator, b.indicator) >= 0.5
 
 
