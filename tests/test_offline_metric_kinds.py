@@ -32,6 +32,7 @@ def test_an_amount_stated_as_a_floor_is_a_goal() -> None:
     text = "今年我们将继续办好民生实事,民生支出占一般公共预算支出比重保持在75%以上。"
     assert kinds(text) == {75: TARGET}
     assert kinds("全县新签约亿元以上项目31个。") == {31: ACTUAL}  # a class, not a floor
+    assert kinds("截至目前,累计完成投资100亿元以上。") == {100: ACTUAL}  # done, not planned
 
 
 def test_a_goal_earlier_in_the_paragraph_does_not_reach_a_past_year() -> None:
@@ -103,6 +104,7 @@ def test_a_narrowed_decline_is_a_gain_and_a_widened_one_a_loss() -> None:
 def test_thresholds_names_and_scopes_are_not_metrics() -> None:
     assert items("规模以上工业统计范围为年主营业务收入2000万元及以上的工业法人单位。") == []
     assert items("力争培育营业收入过50亿元的链主企业3家。") == [(3, "家")]
+    assert items("力争完成投资超过100亿元的目标。") == [(100, "亿元")]  # the goal itself
     assert items("重点对接汽车零部件企业,县四家班子有关领导出席。") == []
     assert items("全市4个县(市)地区生产总值合计约1580亿元。") == [(1580, "亿元")]
     assert items("将新增建设用地计划指标的60%以上用于县域产业项目。") == [(60, "%")]

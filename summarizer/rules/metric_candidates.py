@@ -146,7 +146,7 @@ def _is_threshold(text: str, c: Candidate, cues: MetricCues) -> bool:
     if after.startswith(cues.threshold_after):
         return True  # 及以上, 及以下, 以上的, 以下的
     if text.endswith(cues.threshold_before, 0, c.start) and after.startswith("的"):
-        return True  # 过50亿元的
+        return not text.startswith(cues.threshold_false_friends, end + 1)  # 过50亿元的企业
     if not text.endswith("以上", 0, end) or end >= len(text) or not _is_cjk(text[end]):
         return False
     return c.base_unit not in cues.fraction_units or text.startswith("的", end)

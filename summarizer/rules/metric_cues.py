@@ -97,6 +97,7 @@ class MetricCues:
     decline_nouns: Words
     widening: Words
     threshold_before: tuple[str, ...]
+    threshold_false_friends: tuple[str, ...]
     abstract_nouns: tuple[str, ...]
     concrete_nouns: tuple[str, ...]
 
@@ -199,6 +200,7 @@ def load_metric_cues() -> MetricCues:
         decline_nouns=Words(kind["decline_nouns"]),
         widening=Words(kind["widening"]),
         threshold_before=tuple(excl["threshold_before"]),
+        threshold_false_friends=tuple(excl["threshold_false_friends"]),
         abstract_nouns=tuple(excl["abstract_nouns"]),
         concrete_nouns=tuple(excl["concrete_nouns"]),
     )

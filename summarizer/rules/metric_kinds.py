@@ -79,12 +79,15 @@ class KindReader:
         """A goal word in the clause or sentence, an "or more", or a plan's paragraph."""
         cues = self.cues
         in_clause = cues.target_false_friends.blank(self.text[clause[0] : clause[1]])
-        if cues.target_clause.found(in_clause) or self._at_least(c):
-            return True  # 计划, 安排, 可实现 anywhere in the clause; 50个以上
-        if cues.target.found(in_clause[: c.start - clause[0]]):
+        if cues.target_clause.found(in_clause):
+            return True  # 计划, 安排, 可实现: anywhere in the figure's own clause
+        head = in_clause[: c.start - clause[0]]
+        if cues.target.found(head):
             return True
-        if cues.done_markers.found(in_clause[: c.start - clause[0]]):
+        if cues.done_markers.found(head):
             return False  # 目前已完成投资42亿元: what is done, whatever goal came before
+        if self._at_least(c):
+            return True  # 新签约项目50个以上。
         sentence_start, _ = self.layout.sentence(c.start)
         sentence = cues.target_false_friends.blank(self.text[sentence_start : c.start])
         if cues.target.found(sentence) or cues.future.found(sentence):
