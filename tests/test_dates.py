@@ -30,6 +30,10 @@ def date_of(page: str) -> str | None:
         ("2024年10月29日 09:32　來源：某某時報　編輯：某某", "2024-10-28"),
         ("http://www.example.gov.cn/xwzx/2024/1029/art_1_2.html", "2024-10-28"),
         ("发布时间:10-29 16:20  来源:某县融媒体中心", None),  # no year anywhere
+        ("日期：2024.10.29", "2024-10-28"),
+        ("时间：2024年10月29日 来源：某县融媒", "2024-10-28"),
+        ("[ 2024-10-29 ]", "2024-10-28"),
+        ("發布日期：民國113年10月29日", "2024-10-28"),
     ],
 )
 def test_the_header_fixes_the_year_and_the_lead_the_day(header: str, expected: str | None) -> None:
@@ -74,6 +78,15 @@ def test_the_body_day_wins_over_an_issuing_line_above_it() -> None:
         "2025年6月13日,县长马某主持召开县政府第31次常务会议,研究部署经济运行等工作。\n"
     )
     assert date_of(page) == "2025-06-13"
+
+
+def test_a_meeting_records_time_line_is_the_event_date() -> None:
+    page = (
+        "某区人民政府第56次常务会议\n发布日期：2024-06-25　信息来源：区政府办公室\n"
+        "会议名称：某区人民政府第56次常务会议\n时　　间：2024年6月24日\n\n"
+        "一、听取全区经济运行情况汇报\n会议听取了区发展改革委的汇报。会议强调,要稳增长。\n"
+    )
+    assert date_of(page) == "2024-06-24"
 
 
 def test_a_page_of_several_items_takes_its_lead_items_date() -> None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from summarizer.text.cues import Cues, cues
+from summarizer.text.dates import is_date_line
 
 Span = tuple[int, int]
 _BLANK = " \t\r\f\v\u3000\xa0\u200b\ufeff"
@@ -197,8 +198,8 @@ def _furniture(line: str, table: Cues) -> str:
         return "drop"  # the site's footer: ICP number, sponsor and contact line
     if _is_teaser(line, table) or _is_nav(line, table) or _is_photo_note(line, table):
         return "drop"
-    if len(line) <= 80 and table.meta_line.match(line):
-        return "drop"  # the page's date and source line
+    if len(line) <= 80 and (table.meta_line.match(line) or is_date_line(line)):
+        return "drop"  # the page's date and source line (read before by text.dates)
     if _URL.match(line):
         return "drop"  # the page's address printed above it
     return "keep"

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 _CN_STAMP = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _NUM_STAMP = re.compile(r"(?<![\d.-])((?:19|20)\d\d)\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
-_ROC_STAMP = re.compile(r"(?<![\d.-])(1[0-2]\d)\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
+_ROC_STAMP = re.compile(
+    r"(?<![\d.-])(1[0-2]\d)\s*(?:([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?!\d)"
+)
 _URL_DATE = re.compile(r"(?<!\d)(20\d\d)[/_-]?(\d\d)[/_-]?(\d\d)(?!\d)")
 _TIME = re.compile(r"\d{1,2}:\d\d")
 _MONTH_DAY = re.compile(r"(?<![\d年.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
@@ -35,6 +37,7 @@ _TODAY = re.compile(r"今\s*\(\s*(\d{1,2})\s*\)\s*日|今[日天]")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _HEADER_CHARS = 120  # a publication or signature line is short
+_BRACKETS = "[]【】()（） "
 _MAX_CANDIDATES = 20  # the stated date comes early; later dates are about other events
 _AHEAD = timedelta(days=60)  # a lead day this far after the page's date is of the year before
 
@@ -44,7 +47,7 @@ class PageDates:
     """Dates the page prints outside its articles' sentences."""
 
     published: date | None = None  # publication line, ROC stamp or dated URL
-    signed: date | None = None  # 成文日期, or a signature line under a notice
+    signed: date | None = None  # 成文日期, a signature, or a meeting record's 时间 line
 
     @property
     def reference(self) -> date | None:
@@ -58,6 +61,7 @@ class _Cues:
     roc_labels: tuple[str, ...]
     roc_offset: int
     signed_labels: tuple[str, ...]
+    held_labels: tuple[str, ...]
     signature: re.Pattern[str]
     current_year: re.Pattern[str]
 
@@ -78,6 +82,7 @@ def _cues() -> _Cues:
         roc_labels=tuple(published["roc_labels"]),
         roc_offset=int(published["roc_offset"]),
         signed_labels=tuple(signed["labels"]),
+        held_labels=tuple(signed["held_labels"]),
         signature=re.compile(rf"^(?:{body})?{stamp}(?:{_alternation(signed['suffixes'])})?$"),
         current_year=re.compile(
             rf"((?:19|20)\d\d)年?(?:{_alternation(lead['current_year_cues'])})"
@@ -100,14 +105,16 @@ def page_dates(folded_page: str) -> PageDates:
         if _is_address(line):
             from_url = from_url or _url_date(line)
             continue
+        line = line.strip(_BRACKETS)
         signed = signed or _signed(line)
         published = published or _published(line)
     return PageDates(published=published or from_url, signed=signed)
 
 
-def _dated_line(line: str) -> bool:
-    """A publication or signature line left in an article (a 纪要's issuing line)."""
-    line = line.strip()
+def is_date_line(line: str) -> bool:
+    """A publication or signature line (`日期:2024.05.17`, `[ 2024-05-17 ]`, a 纪要's
+    issuing line): the page's date, not article text."""
+    line = line.strip().strip(_BRACKETS)
     if len(line) > _HEADER_CHARS or "。" in line:
         return False
     return bool(_signed(line) or _published(line))
@@ -135,6 +142,10 @@ def _signed(line: str) -> date | None:
             return _stamp(line[at + len(label) :].lstrip(": "), anchored=True)
     if cues.signature.match(line):
         return _stamp(line)
+    bare = "".join(line.split())
+    for label in cues.held_labels:
+        if bare.startswith(label) and cues.signature.match(bare[len(label) :].lstrip(":")):
+            return _stamp(bare)  # 时间:2024年6月24日 in a meeting's record: the day it met
     return None
 
 
@@ -149,7 +160,8 @@ def _published(line: str) -> date | None:
         return None
     roc = _ROC_STAMP.search(line)
     if roc and any(label in line[: roc.start()] for label in cues.roc_labels):
-        return _day(str(int(roc.group(1)) + cues.roc_offset), roc.group(3), roc.group(4))
+        month, day = (roc.group(3), roc.group(4)) if roc.group(2) else roc.group(5, 6)
+        return _day(str(int(roc.group(1)) + cues.roc_offset), month, day)
     return None
 
 
@@ -184,7 +196,7 @@ def article_date(text: str, lead_end: int, page: PageDates | None = None) -> str
 
 
 def _lead_day(text: str, lead_end: int, page: PageDates) -> date | None:
-    lead = "\n".join(line for line in text[:lead_end].split("\n") if not _dated_line(line))
+    lead = "\n".join(line for line in text[:lead_end].split("\n") if not is_date_line(line))
     full = _stamp_match(lead)
     if full:
         return full[0]  # 2025年6月13日,…主持召开
