@@ -176,6 +176,11 @@ class Brief(_Strict):
     directives: list[Directive] = Field(default_factory=list, description="Instructions issued.")
     metrics: list[Metric] = Field(default_factory=list, description="Every figure.")
     projects: list[Project] = Field(default_factory=list, description="Named projects.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the reader should know about the input: e.g. a page mostly not "
+        "in Chinese, which the extractor cannot read.",
+    )
     provenance: Provenance = Field(description="Backend, model, prompt version and timing.")
 
 

@@ -1,8 +1,9 @@
 """The prepare stage: raw document → decoded original → clean articles with offset maps.
 
 Steps: decode (summarizer.text.decode: encoding detection, HTML main text), fold a
-same-length matching view (summarizer.text.fold), clean and repair paragraphs
-(summarizer.text.clean), segment into articles (summarizer.text.segment).
+same-length matching view (summarizer.text.fold), read the page's publication and
+signature dates before cleaning drops those lines (summarizer.text.dates), clean and
+repair paragraphs (summarizer.text.clean), segment into articles (summarizer.text.segment).
 
 `PreparedDocument.original` is the text evidence offsets index: the input
 string, the decoded bytes, or for HTML the main text trafilatura extracts (a
@@ -14,15 +15,19 @@ ended the paragraph in the original.
 
 from __future__ import annotations
 
+import logging
+
 from summarizer.document import Article, PreparedDocument, SourceDocument
 from summarizer.errors import InputError
 from summarizer.text.clean import Kind, Paragraph, clean
-from summarizer.text.dates import stated_date
+from summarizer.text.dates import PageDates, article_date, page_dates
 from summarizer.text.decode import decode
 from summarizer.text.fold import fold_page
+from summarizer.text.script import script_warning
 from summarizer.text.segment import Draft, segment
 
 _LEAD_PARAGRAPHS = 2  # a date in the first two text paragraphs is the article's date
+_LOG = logging.getLogger("summarizer.prepare")
 
 
 def prepare(document: SourceDocument) -> PreparedDocument:
@@ -30,13 +35,15 @@ def prepare(document: SourceDocument) -> PreparedDocument:
     decoded = decode(document)
     original = decoded.text
     folded = fold_page(original)
+    page = page_dates(folded)
     drafts = segment(clean(original, folded))
     if not drafts:
         raise InputError(
             "no article text found (only page furniture, links or headlines)",
             source=document.source or document.id,
         )
-    articles = tuple(build_article(i, draft, original) for i, draft in enumerate(drafts))
+    articles = tuple(build_article(i, draft, original, page) for i, draft in enumerate(drafts))
+    warnings = (*decoded.warnings, *_readability(document, articles))
     single_title = articles[0].title if len(articles) == 1 else None
     return PreparedDocument(
         id=document.id,
@@ -45,12 +52,27 @@ def prepare(document: SourceDocument) -> PreparedDocument:
         source=document.source,
         title=document.title or single_title,
         date=document.date or next((a.date for a in articles if a.date), None),
-        warnings=decoded.warnings,
+        warnings=warnings,
     )
 
 
-def build_article(index: int, draft: Draft, original: str) -> Article:
-    """The article's text and offsets: its paragraphs' spans, one newline between them."""
+def _readability(document: SourceDocument, articles: tuple[Article, ...]) -> tuple[str, ...]:
+    """A warning, also logged to stderr, when the articles are not Chinese the rules can read."""
+    warning = script_warning("\n".join(article.text for article in articles))
+    if warning is None:
+        return ()
+    _LOG.warning("%s: %s", document.source or document.id, warning)
+    return (warning,)
+
+
+def build_article(
+    index: int, draft: Draft, original: str, page: PageDates | None = None
+) -> Article:
+    """The article's text and offsets: its paragraphs' spans, one newline between them.
+
+    Its date is the event day its lead states, the year fixed by the text or by the
+    page's header (`page`); without a day, the page's signature or publication date.
+    """
     paragraphs = draft.paragraphs
     pieces: list[str] = []
     offsets: list[int] = []
@@ -69,7 +91,7 @@ def build_article(index: int, draft: Draft, original: str) -> Article:
         text="".join(pieces),
         offsets=tuple(offsets),
         title=title.text(original) if title is not None else None,
-        date=stated_date(folded_text, _lead_end(paragraphs)),
+        date=article_date(folded_text, _lead_end(paragraphs), page),
     )
 
 

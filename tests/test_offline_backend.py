@@ -11,8 +11,8 @@ from summarizer.backends import create_backend
 from summarizer.brief import is_grounded
 from summarizer.pipeline import summarize
 from summarizer.rules import OfflineBackend
-from summarizer.rules.dates import event_date
 from summarizer.settings import resolve_settings
+from summarizer.text.dates import event_date
 
 TEXT = (
     "8月11日,杭州市余杭区高质量发展推进会召开。2023年已过半程。"
@@ -65,7 +65,6 @@ def test_cue_tables_ship_inside_the_package() -> None:
         "speech_verbs.toml",
         "directive_cues.toml",
         "project_cues.toml",
-        "dates.toml",
     } <= names
 
 

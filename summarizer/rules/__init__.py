@@ -13,11 +13,11 @@ from __future__ import annotations
 from summarizer.backends import Extraction
 from summarizer.document import PreparedDocument
 from summarizer.models import Directive, Project, Speaker
-from summarizer.rules.dates import event_date
 from summarizer.rules.directives import extract_directives
 from summarizer.rules.projects import extract_projects, merge_projects
 from summarizer.rules.speakers import SpeakerIndex
 from summarizer.settings import Settings
+from summarizer.text.dates import event_date
 from summarizer.text.fold import fold_view
 
 __all__ = ["OfflineBackend"]

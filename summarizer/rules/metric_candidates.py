@@ -13,7 +13,7 @@ from summarizer.rules.metric_cues import MetricCues
 from summarizer.text.numbers import parse_number
 
 _CN_DIGITS = set("零〇两一二三四五六七八九十")
-_NOUN_STOP = re.compile(r"[,;:。!?、()“”\"'《》\s*]|[的开进获实完均已正将于被在为是和及与等]")
+_NOUN_STOP = re.compile(r"[,;:。!?、()“”\"'《》\s*\d]|[的开进获实完均已正将于被在为是和及与等]")
 _PUNCT = re.compile(r"[,;:。!?、()\s]")
 _RATE_UNITS = {"时速": "小时"}
 
@@ -122,17 +122,34 @@ def _excluded(text: str, c: Candidate, cues: MetricCues) -> bool:
         return True  # 年产50万吨 (but 年产值15亿元 is an amount)
     if text.endswith("×", 0, c.start):
         return True  # 2×100万千瓦
-    if _is_threshold(text, c.end):
-        return True  # 10亿元以上项目23个: a class of projects, not an amount
+    if _is_threshold(text, c, cues):
+        return True  # 10亿元以上项目23个, 2000万元及以上的单位, 营收过50亿元的企业: a class
+    if c.chinese and text[c.start : c.end].startswith(("零", "〇")):
+        return True  # 零部件: no figure
     if c.base_unit in cues.spec_units and _names_project(text, c.end, cues):
         return True  # 10万吨再生铝项目
+    if text.startswith(cues.scope_nouns, c.end):
+        return True  # 全市4个县(市)地区生产总值…: the scope of another figure
     if c.base_unit in cues.abstract_units:
         return _abstract_count(text, c, cues)
+    if c.chinese and c.base_unit in cues.count_units:
+        return _names_group(text, c, cues)  # 县四家班子: a numbered name
     return False
 
 
-def _is_threshold(text: str, end: int) -> bool:
-    return text.endswith("以上", 0, end) and end < len(text) and _is_cjk(text[end])
+def _is_threshold(text: str, c: Candidate, cues: MetricCues) -> bool:
+    """A figure that bounds a class of things rather than measuring one: 10亿元以上项目,
+    2000万元及以上的工业法人单位, 营业收入过50亿元的链主企业. A share with 以上 bounds a
+    class only before 的 (60%以上用于产业项目 is an amount)."""
+    end = c.end
+    after = text[end : end + 4]
+    if after.startswith(cues.threshold_after):
+        return True  # 及以上, 及以下, 以上的, 以下的
+    if text.endswith(cues.threshold_before, 0, c.start) and after.startswith("的"):
+        return not text.startswith(cues.threshold_false_friends, end + 1)  # 过50亿元的企业
+    if not text.endswith("以上", 0, end) or end >= len(text) or not _is_cjk(text[end]):
+        return False
+    return c.base_unit not in cues.fraction_units or text.startswith("的", end)
 
 
 def _names_project(text: str, end: int, cues: MetricCues) -> bool:
@@ -156,6 +173,11 @@ def _abstract_count(text: str, c: Candidate, cues: MetricCues) -> bool:
         return any(word in window for word in cues.abstract_nouns)
     head = text[max(0, c.start - 4) : c.start]
     return any(head.endswith(word) for word in cues.abstract_nouns)
+
+
+def _names_group(text: str, c: Candidate, cues: MetricCues) -> bool:
+    noun = noun_after(text, c.end, limit=6)
+    return any(noun.startswith(word) for word in cues.group_nouns)
 
 
 def _is_cjk(ch: str) -> bool:

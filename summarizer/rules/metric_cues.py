@@ -47,6 +47,8 @@ class MetricCues:
     money_units: frozenset[str]
     fraction_units: frozenset[str]
     physical_units: frozenset[str]
+    count_units: frozenset[str]
+    multipliers: tuple[str, ...]
     abstract_units: frozenset[str]
     rate_prefixes: tuple[str, ...]
     approximate_after: tuple[str, ...]
@@ -64,6 +66,8 @@ class MetricCues:
     lower: Words
     change_false_friends: Words
     actual_markers: Words
+    past_periods: tuple[str, ...]
+    done_markers: Words
     leading: re.Pattern[str]
     trailing: re.Pattern[str]
     inherit_when: frozenset[str]
@@ -72,6 +76,14 @@ class MetricCues:
     max_indicator_chars: int
     period_not_followed_by: tuple[str, ...]
     period_not_preceded_by: tuple[str, ...]
+    narrow_period: re.Pattern[str]
+    period_openers: frozenset[str]
+    event_nouns: Words
+    name_stops: str
+    stated_total: str
+    this_event: Words
+    project_heads: tuple[str, ...]
+    project_classes: tuple[str, ...]
     spec_prefixes: Words
     spec_false_friends: Words
     spec_heads: tuple[str, ...]
@@ -79,6 +91,13 @@ class MetricCues:
     unit_followers: tuple[str, ...]
     meeting_cues: Words
     vague_prefixes: tuple[str, ...]
+    threshold_after: tuple[str, ...]
+    group_nouns: tuple[str, ...]
+    scope_nouns: tuple[str, ...]
+    decline_nouns: Words
+    widening: Words
+    threshold_before: tuple[str, ...]
+    threshold_false_friends: tuple[str, ...]
     abstract_nouns: tuple[str, ...]
     concrete_nouns: tuple[str, ...]
 
@@ -103,16 +122,16 @@ def _rank_pattern(rank: dict[str, Any]) -> str:
     heads = re.escape("".join(sorted({w[0] for w in rank["lead_verbs"]} | {"第"})))
     return (
         rf"(?=[{heads}])(?:"  # skip positions no alternative can start at
-        rf"(?:(?:{lead})[^，。；,;\d第]{{0,8}}?第(?P<lnum>{_ORDINAL})(?:{suffix})?)"
+        rf"(?:(?:{lead})[^，。；,;\d第]{{0,12}}?第(?P<lnum>{_ORDINAL})(?:{suffix})?)"
         rf"|(?:第(?P<snum>{_ORDINAL})(?:{suffix}))"
-        rf"|(?:(?:{lead})[^，。；,;\d第]{{0,8}}?(?P<first>{first})))"
+        rf"|(?:(?:{lead})[^，。；,;\d第]{{0,12}}?(?P<first>{first})))"
     )
 
 
 def _period_pattern(patterns: list[str]) -> str:
     # A look-ahead on the first character lets the scan skip most positions quickly.
     return (
-        "(?=[\\d〇零一二三四五六七八九十今去上前下全第近“])(?:"
+        "(?=[\\d〇零一二三四五六七八九十今去上前下全第近“截到明年每])(?:"
         + "|".join(f"(?:{p})" for p in patterns)
         + ")"
     )
@@ -131,6 +150,8 @@ def load_metric_cues() -> MetricCues:
         money_units=frozenset(units["money"]),
         fraction_units=frozenset(units["fraction"]),
         physical_units=frozenset(units["measure"]),
+        count_units=frozenset(units["count"]),
+        multipliers=tuple(units["multipliers"]),
         abstract_units=frozenset(units["abstract_count"]),
         rate_prefixes=tuple(units["rate_prefixes"]),
         approximate_after=tuple(sorted(units["approximate_after"], key=len, reverse=True)),
@@ -148,6 +169,8 @@ def load_metric_cues() -> MetricCues:
         lower=Words(kind["lower"]),
         change_false_friends=Words(kind["change_false_friends"]),
         actual_markers=Words(kind["actual_markers"]),
+        past_periods=tuple(kind["past_periods"]),
+        done_markers=Words(kind["done_markers"]),
         leading=re.compile(rf"^(?:{alternation(ind['leading'])})"),
         trailing=re.compile(rf"(?:{alternation(ind['trailing'])})$"),
         inherit_when=frozenset(ind["inherit_when"]),
@@ -156,6 +179,14 @@ def load_metric_cues() -> MetricCues:
         max_indicator_chars=int(ind["max_chars"]),
         period_not_followed_by=tuple(period["not_followed_by"]),
         period_not_preceded_by=tuple(period["not_preceded_by"]),
+        narrow_period=re.compile(period["narrow"]),
+        period_openers=frozenset(period["openers"]),
+        event_nouns=Words(period["event_nouns"]),
+        name_stops=period["name_stops"],
+        stated_total=period["stated_total"],
+        this_event=Words(period["this_event"]),
+        project_heads=tuple(period["project_heads"]),
+        project_classes=tuple(period["project_classes"]),
         spec_prefixes=Words(excl["spec_prefixes"]),
         spec_false_friends=Words(excl["spec_false_friends"]),
         spec_heads=tuple(excl["spec_heads"]),
@@ -163,6 +194,13 @@ def load_metric_cues() -> MetricCues:
         unit_followers=tuple(excl["unit_followers"]),
         meeting_cues=Words(excl["meeting_cues"] + excl["page_cues"]),
         vague_prefixes=tuple(excl["vague_prefixes"]),
+        threshold_after=tuple(excl["threshold_after"]),
+        group_nouns=tuple(excl["group_nouns"]),
+        scope_nouns=tuple(excl["scope_nouns"]),
+        decline_nouns=Words(kind["decline_nouns"]),
+        widening=Words(kind["widening"]),
+        threshold_before=tuple(excl["threshold_before"]),
+        threshold_false_friends=tuple(excl["threshold_false_friends"]),
         abstract_nouns=tuple(excl["abstract_nouns"]),
         concrete_nouns=tuple(excl["concrete_nouns"]),
     )

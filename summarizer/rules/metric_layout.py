@@ -1,4 +1,4 @@
-"""Where clauses, sentences and paragraphs of an article begin and end, and its periods.
+"""Where clauses, sentences, paragraphs and headings of an article begin and end.
 
 Web pages break lines in mid-sentence; a line break counts as a boundary only
 when the line before it ends a sentence or is a heading (short, no full stop).
@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-
-from summarizer.rules.metric_cues import MetricCues
 
 _SENTENCE_END = "。!?"
 _CLAUSE_END = ",;:" + _SENTENCE_END
@@ -18,27 +15,21 @@ _HEADING_CHARS = 40
 _BULLETS = "●•■◆▲★·-—"
 
 
-@dataclass(frozen=True)
-class Period:
-    """A period expression (上半年, 2023年, 1-3月份) at [start, end)."""
-
-    start: int
-    end: int
-    text: str
-
-
 class Layout:
     """Boundaries of one article's text, found once and queried by position."""
 
-    def __init__(self, text: str, cues: MetricCues) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text  # the folded view: punctuation is already half-width
         hard_breaks, self._headings = _line_breaks(self.text)
         self._clauses = _positions(self.text, _CLAUSE_END) + hard_breaks
         self._clauses.sort()
         self._sentences = sorted(_positions(self.text, _SENTENCE_END) + hard_breaks)
         self._paragraphs = hard_breaks
-        self.periods = _find_periods(self.text, cues)
-        self._period_ends = [p.end for p in self.periods]
+        starts = [0, *(b + 1 for b in hard_breaks)]
+        self._sections = {  # headings that open a section: a bullet item opens none
+            k for k in self._headings if k < len(starts) and not _is_bullet(text, starts[k])
+        }
+        self.section_starts = [starts[k] for k in sorted(self._sections)]
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause holding position pos, without its closing punctuation."""
@@ -52,21 +43,13 @@ class Layout:
         """The paragraph (hard line) holding position pos."""
         return _span(self._paragraphs, pos, len(self.text))
 
-    def period_before(self, pos: int) -> str | None:
-        """The nearest period expression before pos in its paragraph, else from headings above."""
-        start, _ = self.paragraph(pos)
-        index = bisect_right(self._period_ends, pos) - 1
-        if index >= 0 and self.periods[index].start >= start:
-            return self.periods[index].text
-        if index >= 0 and self._headings_between(self.periods[index].start, pos):
-            return self.periods[index].text
-        return None
+    def is_section_heading(self, pos: int) -> bool:
+        """Whether position pos lies in a title or section label (a bullet item is none)."""
+        return bisect_left(self._paragraphs, pos) in self._sections
 
-    def _headings_between(self, first: int, last: int) -> bool:
-        """Whether every paragraph from the one at first to the one at last is a heading."""
-        lo = bisect_right(self._paragraphs, first)
-        hi = bisect_right(self._paragraphs, last)
-        return all(k in self._headings for k in range(lo, hi + 1))
+
+def _is_bullet(text: str, start: int) -> bool:
+    return text[start : start + 8].lstrip()[:1] in _BULLETS
 
 
 def _span(bounds: list[int], pos: int, length: int) -> tuple[int, int]:
@@ -106,15 +89,3 @@ def _is_heading(line: str) -> bool:
     if len(line) >= _HEADING_CHARS or any(c in line for c in "。!?") or line[-1] in ",、":
         return False
     return line[0] in _BULLETS or "," not in line
-
-
-def _find_periods(text: str, cues: MetricCues) -> list[Period]:
-    periods = []
-    for match in cues.period_re.finditer(text):
-        follower = text[match.end() : match.end() + 2]
-        if follower.startswith(cues.period_not_followed_by):
-            continue
-        if text.endswith(cues.period_not_preceded_by, 0, match.start()):
-            continue
-        periods.append(Period(match.start(), match.end(), match.group()))
-    return periods

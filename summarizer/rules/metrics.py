@@ -14,14 +14,16 @@ from summarizer.models import Metric, MetricKind
 from summarizer.rules.metric_candidates import Candidate, find_candidates
 from summarizer.rules.metric_cues import MetricCues, load_metric_cues
 from summarizer.rules.metric_indicator import IndicatorReader
+from summarizer.rules.metric_kinds import KindReader
 from summarizer.rules.metric_layout import Layout
+from summarizer.rules.metric_periods import Periods
+from summarizer.rules.metric_tables import table_figures
 from summarizer.text.numbers import scale_unit
 
 __all__ = ["extract_metrics"]
 
 _SIGNED_KINDS = (MetricKind.CHANGE, MetricKind.TARGET, MetricKind.GAP)
 _POINTS = ("个百分点", "百分点")
-_LOWER_REACH = 3  # characters before a figure where 低/低于 makes a change in points negative
 
 
 @dataclass(frozen=True)
@@ -35,26 +37,34 @@ class Draft:
     period: str | None
     clause: tuple[int, int]
     base_unit: str
+    headline: bool = False  # stated in a title or section heading
 
 
 def extract_metrics(document: PreparedDocument, article: Article) -> list[Metric]:
     """Every metric of one article, each grounded in the clause that holds its number."""
     article = article.view
     cues = load_metric_cues()
-    layout = Layout(article.text, cues)
-    reader = _Reader(layout, cues)
+    layout = Layout(article.text)
+    candidates = find_candidates(layout.text, cues)
+    year = int(article.date[:4]) if article.date else None
+    reader = _Reader(layout, cues, [c.start for c in candidates], year)
     drafts: list[Draft] = []
-    for candidate in find_candidates(layout.text, cues):
+    for candidate in candidates:
         drafts.extend(reader.read(candidate))
+    drafts.extend(_table_drafts(layout.text, cues))
     return [_metric(document, article, d) for d in _deduplicated(drafts, cues)]
 
 
 class _Reader:
     """Reads figures in order, remembering the previous one for lists and inheritance."""
 
-    def __init__(self, layout: Layout, cues: MetricCues) -> None:
+    def __init__(
+        self, layout: Layout, cues: MetricCues, figures: list[int], year: int | None
+    ) -> None:
         self.layout, self.cues, self.text = layout, cues, layout.text
         self.indicators = IndicatorReader(layout, cues)
+        self.kinds = KindReader(layout, cues, year)
+        self.periods = Periods(layout, cues, figures)
         self.previous: Candidate | None = None
         self.previous_kind = MetricKind.ACTUAL
         self.previous_negative = False
@@ -64,18 +74,53 @@ class _Reader:
         clause = self.layout.clause(c.start)
         if self._about_meeting(c, clause):
             return []
+        stated = self._stated_total(c)
         prev = self.previous if self.previous and self.previous.end > clause[0] else None
         segment = self.text[prev.end if prev else clause[0] : c.start]
         continued = prev is not None and not segment.strip("、*和及 \n")
-        kind = self._kind(c, clause, segment, continued)
-        negative = self.previous_negative if continued else self._declines(segment)
+        period = None if stated else self.periods.governing(c.start)
+        sentence_start, _ = self.layout.sentence(c.start)
+        same_sentence = self.previous is not None and self.previous.end > sentence_start
+        previous_kind = self.previous_kind if same_sentence else None
+        kind = self.kinds.kind(c, clause, segment, previous_kind, continued, period)
+        kind = MetricKind.ACTUAL if stated else kind  # a stated total is actual (LABELING.md)
+        negative = self.previous_negative if continued else self.kinds.declines(segment)
         if kind is MetricKind.CHANGE and c.base_unit in _POINTS and not continued:
-            negative = negative or self._lower_just_before(c, clause)
+            negative = negative or self.kinds.lower_just_before(c, clause)
         value = -c.value if negative and kind in _SIGNED_KINDS else c.value
         self.previous, self.previous_kind, self.previous_negative = c, kind, negative
-        period = self.layout.period_before(c.start)
         names = self.indicators.read(c, clause, segment, kind, continued)
-        return [Draft(n, value, c.unit, kind, period, clause, c.base_unit) for n in names]
+        headline = self.layout.is_section_heading(c.start)
+        return [
+            Draft(n, value, c.unit, kind, period, clause, c.base_unit, headline) for n in names
+        ]
+
+    def _stated_total(self, c: Candidate) -> bool:
+        """A project's or programme's stated total investment: it has no period.
+
+        `…项目总投资40亿元` and `区级“三十工程”,总投资90.7亿元` name what is invested in;
+        `安排重点项目420个,总投资3862亿元` follows the count of a plan. A total after a
+        count of what was signed in a period (`签约项目46个,计划总投资326亿元`) keeps it.
+        """
+        sentence_start, _ = self.layout.sentence(c.start)
+        previous = self.previous if self.previous and self.previous.end > sentence_start else None
+        before = self.text[previous.end if previous else sentence_start : c.start]
+        at = before.rfind(self.cues.stated_total)
+        if at < 0:
+            return False
+        head = before[:at].strip(",、 “”\"").removesuffix("计划")
+        if self._names_project(head):
+            return True
+        plan = self.previous_kind is MetricKind.TARGET and previous is not None
+        return plan and previous is not None and previous.base_unit in ("个", "项") and not head
+
+    def _names_project(self, head: str) -> bool:
+        """`…储能电池项目`, `该项目`: one project; `新开工项目` is a class of them."""
+        found = next((h for h in self.cues.project_heads if head.endswith(h)), None)
+        if found is None:
+            return False
+        name = head.removesuffix(found)  # empty after a count: 40多个项目,总投资约42亿元
+        return bool(name) and not name.endswith(self.cues.project_classes)
 
     def _about_meeting(self, c: Candidate, clause: tuple[int, int]) -> bool:
         """5个办事处分会场, 6个单位代表发言: counts about the meeting itself."""
@@ -83,63 +128,13 @@ class _Reader:
             return False
         return self.cues.meeting_cues.found(self.text[clause[0] : clause[1]])
 
-    def _kind(
-        self, c: Candidate, clause: tuple[int, int], segment: str, continued: bool
-    ) -> MetricKind:
-        if c.rank:
-            return MetricKind.RANK
-        if self._is_target(c, clause):
-            return MetricKind.TARGET
-        before = self.cues.change_false_friends.blank(self.text[clause[0] : c.start])
-        if c.base_unit in _POINTS and self.cues.gap.found(before):
-            return MetricKind.CHANGE if self._period_gap(before) else MetricKind.GAP
-        if self._changes(segment):
-            return MetricKind.CHANGE
-        if continued and self.previous_kind is not MetricKind.ACTUAL:
-            return self.previous_kind
-        if c.base_unit in self.cues.fraction_units and self.cues.ratio.found(before):
-            return MetricKind.RATIO
-        return MetricKind.ACTUAL
-
-    def _period_gap(self, before: str) -> bool:
-        """比上年高出0.5个百分点: a gap word (found in `before`, the clause up to the figure)
-        against an earlier period, no other unit named after it."""
-        after_gap = before[self.cues.gap.positions(before)[-1].end() :]
-        return self.cues.period_bases.found(before) and not self.cues.unit_bases.found(after_gap)
-
-    def _lower_just_before(self, c: Candidate, clause: tuple[int, int]) -> bool:
-        """比上年同期低0.3个百分点: a change in points stated as lower is a decline."""
-        tail = self.text[max(clause[0], c.start - _LOWER_REACH) : c.start]
-        return self.cues.lower.found(tail)
-
-    def _is_target(self, c: Candidate, clause: tuple[int, int]) -> bool:
-        """A goal word earlier in the clause, the sentence, or (for plans) the paragraph."""
-        cues = self.cues
-        in_clause = cues.target_false_friends.blank(self.text[clause[0] : clause[1]])
-        if cues.target_clause.found(in_clause):
-            return True  # 计划, 可实现: anywhere in the figure's own clause
-        if cues.target.found(in_clause[: c.start - clause[0]]):
-            return True
-        sentence_start, _ = self.layout.sentence(c.start)
-        sentence = self.text[sentence_start : c.start]
-        if cues.target.found(sentence) or cues.future.found(sentence):
-            return True
-        if cues.actual_markers.found(sentence):
-            return False
-        paragraph_start, _ = self.layout.paragraph(c.start)
-        earlier = self.text[paragraph_start:sentence_start]
-        return cues.target.found(earlier) or cues.future.found(earlier)
-
-    def _changes(self, segment: str) -> bool:
-        """A change verb not followed by 到/至 (提高到80% states a level)."""
-        text = self.cues.change_false_friends.blank(segment)
-        return any(
-            not text.startswith(self.cues.level_after_change, m.end())
-            for m in self.cues.change.positions(text)
-        )
-
-    def _declines(self, segment: str) -> bool:
-        return self.cues.decline.found(self.cues.change_false_friends.blank(segment))
+def _table_drafts(text: str, cues: MetricCues) -> list[Draft]:
+    """The figures of tables printed as text (metric_tables), as drafts over their rows."""
+    drafts = []
+    for f in table_figures(text, cues):
+        base = next((f.unit[len(m) :] for m in cues.multipliers if f.unit.startswith(m)), f.unit)
+        drafts.append(Draft(f.indicator, f.value, f.unit, f.kind, f.period, (f.start, f.end), base))
+    return drafts
 
 
 def _deduplicated(drafts: list[Draft], cues: MetricCues) -> list[Draft]:
@@ -157,8 +152,8 @@ def _deduplicated(drafts: list[Draft], cues: MetricCues) -> list[Draft]:
 def _same_fact(a: Draft, b: Draft, cues: MetricCues) -> bool:
     if (a.value, a.unit, a.kind) != (b.value, b.unit, b.kind) or a.clause == b.clause:
         return False
-    if a.base_unit in cues.money_units:
-        return True
+    if a.base_unit in cues.money_units or a.headline != b.headline:
+        return True  # one amount of money is one fact; a headline repeats the body
     return _char_overlap(a.indicator, b.indicator) >= 0.5
 
 

@@ -13,15 +13,18 @@ indices as the original; the cue words come from data/furniture.toml.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from summarizer.text.cues import Cues, cues
+from summarizer.text.dates import is_date_line
 
 Span = tuple[int, int]
 _BLANK = " \t\r\f\v\u3000\xa0\u200b\ufeff"
 _BRACKETS = "[]【】()<>《》»«|·:"
 _TOKEN_SEPARATORS = " \t/|>»›→·、,()"
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 class Kind(enum.Enum):
@@ -136,6 +139,7 @@ def unwrap(lines: Iterable[Paragraph], original: str, table: Cues) -> list[Parag
 
 _WRAP_MIN_LINE = 16  # shorter lines (headings, names) say nothing about wrapping
 _WRAP_BAND = 0.15  # a full line is at most this share of the width shorter than the widest
+_WRAP_LONGER = 0.2  # on a wrapped page at most this share of the lines runs past the width
 
 
 def _band(width: int) -> int:
@@ -143,7 +147,11 @@ def _band(width: int) -> int:
 
 
 def wrap_width(lines: list[Paragraph], table: Cues) -> int | None:
-    """The page's wrap width, or None when its lines are not hard-wrapped."""
+    """The page's wrap width, or None when its lines are not hard-wrapped.
+
+    Wrapped lines cluster just under one width and few run past it: a web page whose
+    headlines and captions share a length still has its paragraphs on longer lines.
+    """
     lengths = [p.line[1] - p.line[0] for p in lines if len(p.folded) >= _WRAP_MIN_LINE]
     if len(lengths) < 5:
         return None
@@ -152,7 +160,8 @@ def wrap_width(lines: list[Paragraph], table: Cues) -> int | None:
     open_ended = sum(not _ends_wrapped_sentence(p.folded) for p in band)
     if len(band) < max(5, 0.35 * len(lengths)) or open_ended < 0.5 * len(band):
         return None
-    return width
+    longer = sum(n > width + _band(width) for n in lengths)
+    return None if longer > _WRAP_LONGER * len(lengths) else width  # else: headlines, not wrap
 
 
 def _runs_on(
@@ -185,10 +194,14 @@ def _furniture(line: str, table: Cues) -> str:
         return "drop"
     if len(line) <= 80 and bare.startswith(table.furniture_prefixes):
         return "drop"
+    if len(line) <= 120 and any(cue in bare for cue in table.furniture_contains):
+        return "drop"  # the site's footer: ICP number, sponsor and contact line
     if _is_teaser(line, table) or _is_nav(line, table) or _is_photo_note(line, table):
         return "drop"
-    if len(line) <= 80 and table.meta_line.match(line):
-        return "drop"  # the page's date and source line
+    if len(line) <= 80 and (table.meta_line.match(line) or is_date_line(line)):
+        return "drop"  # the page's date and source line (read before by text.dates)
+    if _URL.match(line):
+        return "drop"  # the page's address printed above it
     return "keep"
 
 
@@ -200,8 +213,8 @@ def _is_teaser(line: str, table: Cues) -> bool:
 
 
 def _is_nav(line: str, table: Cues) -> bool:
-    if len(line) > 80:
-        return False
+    if len(line) > 80 or line.startswith(table.table_header_starts):
+        return False  # 序号|项目名称|…: a table's header, not a menu
     if line.startswith(table.breadcrumb_starts):
         return True
     tokens = _tokens(line.lower())
@@ -237,6 +250,8 @@ def _ends_tail(paragraph: Paragraph, table: Cues) -> bool:
 def classify(line: str, table: Cues | None = None) -> Kind:
     """The kind of a cleaned, folded paragraph."""
     table = table or cues()
+    if _is_credit_line(line, table):
+        return Kind.BYLINE
     if table.lead.match(line) or line.startswith(table.reporter_openers):
         return Kind.LEAD
     if _is_interview(line, table):
@@ -261,10 +276,28 @@ def _is_byline(line: str, table: Cues) -> bool:
     """Only names and roles: '正观新闻·郑州晚报记者 史治国', '记者 孙庆辉 文/图'."""
     if len(line) > 40 or any(mark in line for mark in "。,!?;"):
         return False
-    tokens = _tokens(line)
+    tokens = _joined_initials(_tokens(line))
     roles = [token for token in tokens if _is_role(token, table)]
     names = [token for token in tokens if token not in roles]
     return bool(roles) and all(2 <= len(name) <= 4 for name in names)
+
+
+def _joined_initials(tokens: list[str]) -> list[str]:
+    """Single characters in a row are one name a stray blank split: '刘 洋' → '刘洋'."""
+    joined: list[str] = []
+    for token in tokens:
+        if joined and len(token) == 1 and len(joined[-1]) == 1:
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
+
+
+def _is_credit_line(line: str, table: Cues) -> bool:
+    """A bracketed credit closing an article: '(记者 邱某 通讯员 曾某)', '(记者:贾某 编辑:周某)'."""
+    if line[:1] not in "([【" or line[-1:] not in ")]】":
+        return False
+    return _is_byline(line[1:-1].replace(":", " "), table)
 
 
 def _is_role(token: str, table: Cues) -> bool:

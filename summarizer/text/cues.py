@@ -15,12 +15,14 @@ class Cues:
 
     furniture_prefixes: tuple[str, ...]
     furniture_exact: frozenset[str]
+    furniture_contains: tuple[str, ...]
     teaser_prefixes: tuple[str, ...]
     ellipses: tuple[str, ...]
     tail_prefixes: tuple[str, ...]
     nav_words: frozenset[str]
     breadcrumb_separators: str
     breadcrumb_starts: tuple[str, ...]
+    table_header_starts: tuple[str, ...]
     menu_pipes: int
     photo_note_words: tuple[str, ...]
     byline_roles: tuple[str, ...]
@@ -37,6 +39,7 @@ class Cues:
     meta_line: re.Pattern[str]
     page_number: re.Pattern[str]
     item_marker: re.Pattern[str]
+    dated_opening: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -48,7 +51,7 @@ def _lead_pattern(table: dict[str, list[str]]) -> re.Pattern[str]:
     markers = _alternation(table["markers"])
     dispatch = _alternation(table["dispatch_marks"])
     return re.compile(
-        rf"^.{{0,16}}?(?:{markers})(?=[(\[【\s:,·0-9]|$)"
+        rf"^.{{0,16}}?(?:{markers})(?=[(\[【】\s:,·0-9]|$)"
         rf"|^.{{0,20}}?\d{{1,2}}月\d{{1,2}}(?:{dispatch})"
     )
 
@@ -79,12 +82,14 @@ def cues() -> Cues:
     return Cues(
         furniture_prefixes=tuple(furniture["prefixes"]),
         furniture_exact=frozenset(furniture["exact"]),
+        furniture_contains=tuple(furniture["contains"]),
         teaser_prefixes=tuple(furniture["teaser_prefixes"]),
         ellipses=tuple(furniture["ellipses"]),
         tail_prefixes=tuple(data["tail"]["prefixes"]),
         nav_words=frozenset(nav["words"]),
         breadcrumb_separators="".join(nav["breadcrumb_separators"]),
         breadcrumb_starts=tuple(nav["breadcrumb_starts"]),
+        table_header_starts=tuple(nav["table_header_starts"]),
         menu_pipes=int(nav["menu_pipes"]),
         photo_note_words=tuple(data["photo"]["note_words"]),
         byline_roles=tuple(data["byline"]["roles"]),
@@ -101,4 +106,5 @@ def cues() -> Cues:
         meta_line=_meta_pattern(data["meta"]["fields"]),
         page_number=re.compile(data["layout"]["page_number"]),
         item_marker=re.compile(data["layout"]["item_marker"]),
+        dated_opening=re.compile(data["lead"]["dated_opening"]),
     )

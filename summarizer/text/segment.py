@@ -9,6 +9,8 @@ Rules for the genre (a printed or web page of local news):
   it; when the article before has no title, the run of headlines between the
   two is split where the words of each headline best match each article,
   because print layout sometimes sets a headline below its story;
+- a headline of its own over a paragraph that opens with the event's day (区人社局举办…
+  招聘会 / 5月16日,区人社局…) starts a new item on a page of several short items;
 - headlines inside an article (section labels such as 现场, 目标) stay in it.
 """
 
@@ -17,9 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from summarizer.text.clean import Kind, Paragraph
+from summarizer.text.cues import cues
 
 _TEXT_KINDS = (Kind.BODY, Kind.LEAD)
 _HEADLINE_CHARS = 64  # a line this short without a full stop may be an exclaiming headline
+_ITEM_HEADLINE_CHARS = 8  # a shorter heading is a section label (现场, 目标), not an item's
 
 
 @dataclass
@@ -73,7 +77,7 @@ def segment(paragraphs: list[Paragraph]) -> list[Draft]:
             assert current is not None
             current.header.extend([*current.body, *heads])
             current.body, heads = [paragraph], []
-        elif _starts_article(paragraph, current):
+        elif _starts_article(paragraph, current) or _starts_item(paragraph, heads, current):
             drafts.append(_start(current, heads, paragraph))
             heads = []
         else:
@@ -96,6 +100,17 @@ def _starts_article(paragraph: Paragraph, current: Draft | None) -> bool:
     if current is None:
         return True
     return paragraph.kind in (Kind.LEAD, Kind.INTERVIEW) and current.has_text
+
+
+def _starts_item(paragraph: Paragraph, heads: list[Paragraph], current: Draft | None) -> bool:
+    """A dated opening (5月16日,…) right under a headline of its own: the next short item."""
+    if current is None or not current.has_text or not heads or paragraph.kind is not Kind.BODY:
+        return False
+    table = cues()
+    headline = heads[-1].folded
+    if len(headline) < _ITEM_HEADLINE_CHARS or table.item_marker.match(headline):
+        return False
+    return table.dated_opening.match(paragraph.folded) is not None
 
 
 def _start(previous: Draft | None, heads: list[Paragraph], first: Paragraph) -> Draft:
