@@ -244,6 +244,20 @@ def test_cli_min_f1_gates(fixtures_dir: Path) -> None:
     assert invoke("--fixtures", str(fixtures_dir), "--min-f1", "bogus=1").exit_code != 0
 
 
+def test_cli_min_gates_precision_recall_and_page_rates(fixtures_dir: Path) -> None:
+    report = run()
+    metrics = report.summary.lists["metrics"].lenient
+    low, high = f"{metrics.precision - 0.01:.3f}", f"{metrics.recall + 0.01:.3f}"
+    passed = invoke("--fixtures", str(fixtures_dir), "--min", f"metrics.precision={low}")
+    assert passed.exit_code == 0
+    failed = invoke("--fixtures", str(fixtures_dir), "--min", f"metrics.lenient.recall={high}")
+    assert failed.exit_code == 1 and "metrics.lenient.recall 0." in failed.output
+    date = report.summary.date.rate or 0.0
+    assert invoke("--fixtures", str(fixtures_dir), "--min", f"date={date}").exit_code == 0
+    above = invoke("--fixtures", str(fixtures_dir), "--min", f"articles={1.01}")
+    assert above.exit_code == 1 and "articles" in above.output
+
+
 def test_cli_baseline_flags_a_regression_beyond_tolerance(
     fixtures_dir: Path, tmp_path: Path
 ) -> None:
@@ -305,7 +319,9 @@ def test_threshold_specs_default_to_lenient() -> None:
 
     assert parse_threshold("metrics=0.9").key == "metrics.lenient"
     assert parse_threshold("speakers.strict=0.8").minimum == 0.8
-    for bad in ("metrics", "metrics=high", "metric=0.9", "metrics.loose=0.9"):
+    assert parse_threshold("projects.precision=0.85").key == "projects.lenient.precision"
+    assert parse_threshold("date=0.9").key == "date"
+    for bad in ("metrics", "metrics=high", "metric=0.9", "metrics.loose=0.9", "date.strict=1"):
         with pytest.raises(ConfigurationError):
             parse_threshold(bad)
 

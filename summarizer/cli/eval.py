@@ -45,9 +45,16 @@ Baseline = Annotated[
 Tolerance = Annotated[
     float, typer.Option("--tolerance", help="F1 drop against the baseline that fails the run.")
 ]
-MinF1 = Annotated[
+MinScore = Annotated[
     list[str] | None,
-    typer.Option("--min-f1", help="LIST[.strict|.lenient]=VALUE (lenient when no mode)."),
+    typer.Option(
+        "--min",
+        "--min-f1",
+        help=(
+            "A floor: LIST[.strict|.lenient][.precision|.recall]=VALUE (lenient F1 by default), "
+            "or date=, articles=, grounding=VALUE."
+        ),
+    ),
 ]
 
 
@@ -69,7 +76,7 @@ def eval_command(
     markdown_out: MarkdownOut = None,
     baseline: Baseline = None,
     tolerance: Tolerance = DEFAULT_TOLERANCE,
-    min_f1: MinF1 = None,
+    min_f1: MinScore = None,
 ) -> None:
     """Run a backend over the fixtures, score it, and exit 1 when a gate fails."""
     thresholds = [parse_threshold(spec) for spec in min_f1 or []]

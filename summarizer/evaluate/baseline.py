@@ -1,4 +1,4 @@
-"""Gates: deltas against a saved report (`--baseline`) and F1 floors (`--min-f1`)."""
+"""Gates: deltas against a saved report (`--baseline`) and floors on scores (`--min`)."""
 
 from __future__ import annotations
 
@@ -15,17 +15,25 @@ DEFAULT_TOLERANCE = 0.02
 DEFAULT_MODE = "lenient"  # a bare `--min-f1 metrics=0.9` gates lenient F1
 
 
+PAGE_RATES = {"date": "date", "articles": "article_count", "grounding": "grounding"}
+LIST_MEASURES = ("f1", "precision", "recall")
+
+
 @dataclass(frozen=True)
 class Threshold:
-    """A floor on the micro F1 of one list under one matching mode."""
+    """A floor on one score: a list's micro F1, precision or recall, or a page-level rate."""
 
-    list_name: str
-    mode: str
+    list_name: str  # a list, or one of PAGE_RATES
+    mode: str  # strict or lenient; empty for a page-level rate
     minimum: float
+    measure: str = "f1"
 
     @property
     def key(self) -> str:
-        return f"{self.list_name}.{self.mode}"
+        if self.list_name in PAGE_RATES:
+            return self.list_name
+        suffix = "" if self.measure == "f1" else f".{self.measure}"
+        return f"{self.list_name}.{self.mode}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -58,20 +66,29 @@ class Comparison:
 
 
 def parse_threshold(spec: str) -> Threshold:
-    """Parse `LIST=VALUE` or `LIST.MODE=VALUE`, e.g. `metrics=0.9`, `metrics.strict=0.8`."""
+    """Parse `MEASURE=VALUE`: `metrics=0.9`, `metrics.strict=0.8`, `projects.precision=0.85`,
+    `directives.strict.recall=0.7`, or a page rate `date=0.9`, `articles=0.9`, `grounding=1`."""
     name, sep, value = spec.partition("=")
-    list_name, _, mode = name.strip().partition(".")
-    mode = mode or DEFAULT_MODE
-    if not sep or list_name not in LISTS or mode not in MODES:
-        raise ConfigurationError(
-            f"--min-f1 {spec!r}: write LIST=VALUE or LIST.MODE=VALUE with LIST in "
-            f"{', '.join(LISTS)} and MODE strict or lenient"
-        )
+    parts = name.strip().split(".")
+    if name.strip() in PAGE_RATES:
+        head, mode, measure = parts[0], "", "rate"
+    else:
+        head, rest = parts[0], parts[1:]
+        measure = rest.pop() if rest and rest[-1] in LIST_MEASURES else "f1"
+        mode = rest.pop() if rest else DEFAULT_MODE
+        if rest or head not in LISTS or mode not in MODES:
+            raise ConfigurationError(
+                f"--min {spec!r}: write LIST[.MODE][.MEASURE]=VALUE with LIST in "
+                f"{', '.join(LISTS)}, MODE strict or lenient, MEASURE f1, precision or recall; "
+                f"or {', '.join(PAGE_RATES)}=VALUE"
+            )
+    if not sep:
+        raise ConfigurationError(f"--min {spec!r}: write MEASURE=VALUE")
     try:
         minimum = float(value)
     except ValueError:
-        raise ConfigurationError(f"--min-f1 {spec!r}: {value!r} is not a number") from None
-    return Threshold(list_name, mode, minimum)
+        raise ConfigurationError(f"--min {spec!r}: {value!r} is not a number") from None
+    return Threshold(head, mode, minimum, measure)
 
 
 def f1_of(report: EvalReport, list_name: str, mode: str) -> float:
@@ -80,13 +97,24 @@ def f1_of(report: EvalReport, list_name: str, mode: str) -> float:
     return float(getattr(score, mode).f1)
 
 
+def value_of(report: EvalReport, threshold: Threshold) -> float:
+    """The score a threshold gates (a rate with nothing to count is 0)."""
+    if threshold.list_name in PAGE_RATES:
+        rate = getattr(report.summary, PAGE_RATES[threshold.list_name]).rate
+        return float(rate or 0.0)
+    score = getattr(report.summary.lists[threshold.list_name], threshold.mode)
+    return float(getattr(score, threshold.measure))
+
+
 def failed_thresholds(report: EvalReport, thresholds: list[Threshold]) -> list[str]:
     """One message per threshold the report falls below."""
-    return [
-        f"{t.key} F1 {f1_of(report, t.list_name, t.mode):.3f} < {t.minimum:.3f}"
-        for t in thresholds
-        if f1_of(report, t.list_name, t.mode) < t.minimum
-    ]
+    failed = []
+    for t in thresholds:
+        value = value_of(report, t)
+        if value < t.minimum:
+            label = " F1" if t.measure == "f1" else ""
+            failed.append(f"{t.key}{label} {value:.3f} < {t.minimum:.3f}")
+    return failed
 
 
 def load_baseline(path: Path) -> EvalReport:
