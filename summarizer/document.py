@@ -22,9 +22,9 @@ class SourceDocument:
     raw: str | bytes
     source: str | None = None
     title: str | None = None
-    date: str | None = None
+    date: str | None = None  # the event date the caller states (a JSONL `date`): final
     url: str | None = None
-    fallback_date: str | None = None  # e.g. the file's modification date
+    published: str | None = None  # the date the page declares for itself (HTML <meta>)
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ def _read_file(path: Path, collected: Collected, max_bytes: int) -> None:
             id=path.stem,
             raw=raw,
             source=str(path),
-            date=meta.date if meta else None,
+            published=meta.date if meta else None,
             url=meta.url if meta else None,
         )
     )

@@ -35,7 +35,7 @@ def prepare(document: SourceDocument) -> PreparedDocument:
     decoded = decode(document)
     original = decoded.text
     folded = fold_page(original)
-    page = page_dates(folded)
+    page = page_dates(folded, published=document.published)
     drafts = segment(clean(original, folded))
     if not drafts:
         raise InputError(

@@ -184,3 +184,14 @@ def test_html_meta_date_is_used_and_no_date_means_undated_not_mtime(tmp_path: Pa
     result = run("summarize", str(tmp_path), "--backend", "offline")
     dates = {b["id"]: b["date"] for b in map(json.loads, result.stdout.splitlines())}
     assert dates == {"dated": "2024-05-17", "nodate": None}
+
+
+def test_an_html_meta_date_fixes_the_year_of_the_bodys_day(tmp_path: Path) -> None:
+    body = "<p>5月16日，测试县召开推进会。张三强调，要抓好项目建设。</p>"
+    meta = '<meta property="article:published_time" content="2024-05-17T09:32:00+08:00">'
+    head = f"<head>{meta}</head>"
+    (tmp_path / "p.html").write_text(
+        f"<html>{head}<body><article>{body}</article></body></html>", encoding="utf-8"
+    )
+    result = run("summarize", str(tmp_path), "--backend", "offline")
+    assert [json.loads(line)["date"] for line in result.stdout.splitlines()] == ["2024-05-16"]

@@ -93,9 +93,14 @@ def _cues() -> _Cues:
 # ---- the page's header and signature -----------------------------------------------------
 
 
-def page_dates(folded_page: str) -> PageDates:
-    """The publication and signature dates a folded page prints on lines of their own."""
-    published: date | None = None
+def page_dates(folded_page: str, published: str | None = None) -> PageDates:
+    """The publication and signature dates a folded page prints on lines of their own.
+
+    `published` is the date the page declares outside its text (an HTML <meta>), used
+    when the text prints none: like a publication line, it fixes the year of the lead's
+    day, and is the date when no day is stated.
+    """
+    printed: date | None = None
     from_url: date | None = None
     signed: date | None = None
     for line in folded_page.split("\n"):
@@ -107,8 +112,9 @@ def page_dates(folded_page: str) -> PageDates:
             continue
         line = line.strip(_BRACKETS)
         signed = signed or _signed(line)
-        published = published or _published(line)
-    return PageDates(published=published or from_url, signed=signed)
+        printed = printed or _published(line)
+    declared = date.fromisoformat(published) if published else None
+    return PageDates(published=printed or from_url or declared, signed=signed)
 
 
 def is_date_line(line: str) -> bool:
