@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END_MARK = re.compile("[。！？!?；;\n]")
-CLAUSE_ENDS = frozenset(",，、;；。！？!?:：\n")
-CLAUSE_BREAKS = frozenset(",，;；。！？!?:：\n")
-CLOSERS = frozenset("”’」』）)】")
-SPACE = frozenset(" \t\r\u3000\xa0")
-TRIMMED = SPACE | CLAUSE_ENDS
+from summarizer.text.marks import BLANKS, CLAUSE_ENDS, ENUMERATION, NEWLINE, SENTENCE_ENDS
+from summarizer.text.marks import CLOSERS as CLOSING_MARKS
+
+SENTENCE_END_MARK = re.compile(f"[{re.escape(SENTENCE_ENDS)}\n]")
+CLAUSE_BREAKS = frozenset(CLAUSE_ENDS + NEWLINE)
+CLOSERS = frozenset(CLOSING_MARKS)
+SPACE = frozenset(BLANKS)
+TRIMMED = SPACE | CLAUSE_BREAKS | frozenset(ENUMERATION)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ from summarizer.text.cues import cues as page_cues
 
 MEETING = "会议"
 _MARKER_REACH = 12  # an item marker is shorter than this
-CONTENT_SKIP = frozenset(",，:：;； \u3000")
+CONTENT_SKIP = frozenset(",:; ")
 _BODY_STOP = re.compile("[,，。、“”:：;；]")  # a named body holds none of these
 
 

@@ -15,7 +15,7 @@ from summarizer.rules._tables import WordSet, alternation, table, words
 
 OPENING_MARKS = frozenset("“‘「『\"' \u3000")
 QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "(": ")", "（": "）"}
-CLAUSE_SPLITS = frozenset(",，:：")
+CLAUSE_SPLITS = frozenset(",:")
 # The only characters split_clauses acts on: quote marks and clause splits.
 _MARK_CHARS = "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + "".join(CLAUSE_SPLITS)
 CLAUSE_MARKS = re.compile(f"[{re.escape(_MARK_CHARS)}]")

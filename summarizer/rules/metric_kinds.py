@@ -14,11 +14,12 @@ from summarizer.models import MetricKind
 from summarizer.rules.metric_candidates import Candidate
 from summarizer.rules.metric_cues import MetricCues
 from summarizer.rules.metric_layout import Layout
+from summarizer.text.marks import CLAUSE_ENDS, ENUMERATION, NEWLINE
 
 _POINTS = ("个百分点", "百分点")
 _LOWER_REACH = 3  # characters before a figure where 低/低于 makes a change in points negative
 _AT_LEAST = "以上"
-_BOUNDARY = ",;:。!?、)\n"
+_BOUNDARY = CLAUSE_ENDS + ENUMERATION + ")" + NEWLINE
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 
 

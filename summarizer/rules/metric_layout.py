@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-_SENTENCE_END = "。!?"
-_CLAUSE_END = ",;:" + _SENTENCE_END
+from summarizer.text.marks import CLAUSE_ENDS, FULL_STOPS
+
+_SENTENCE_END = FULL_STOPS  # a ;-segment is a clause here, not a sentence
+_CLAUSE_END = CLAUSE_ENDS
 _HEADING_CHARS = 40
 _BULLETS = "●•■◆▲★·-—"
 

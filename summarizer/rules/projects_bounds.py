@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from summarizer.rules.projects_cues import MAX_COMPANY_NAME, MAX_NAME, NAME_CHARS, cues, is_generic
+from summarizer.text.marks import CLAUSE_ENDS, NEWLINE
 
-CLAUSE_MARKS = frozenset(",，。；;：:！？!?\n")
+CLAUSE_MARKS = frozenset(CLAUSE_ENDS + NEWLINE)
 JOINERS = frozenset("及和与")
 FIGURE = re.compile("[0-9]")
 CLAUSE_MARK = re.compile(f"[{re.escape(''.join(sorted(CLAUSE_MARKS)))}]")

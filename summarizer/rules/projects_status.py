@@ -11,8 +11,9 @@ from summarizer.rules._segments import sentence_end
 from summarizer.rules._tables import WordSet, alternation, table, words
 from summarizer.rules.projects_bounds import clause_bounds
 from summarizer.rules.projects_cues import NameSpan
+from summarizer.text.marks import NEWLINE, SENTENCE_ENDS
 
-SENTENCE_MARKS = frozenset("。；;！？!?\n")
+SENTENCE_MARKS = frozenset(SENTENCE_ENDS + NEWLINE)
 GOAL_REACH = 8  # characters before a status verb searched for a goal word (力争年内建成)
 _FINISHED = (ProjectStatus.COMPLETED, ProjectStatus.OPERATING)
 _BEGUN = (ProjectStatus.STARTED, ProjectStatus.SIGNED)

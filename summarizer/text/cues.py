@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from summarizer.text.tables import alternation, load_table
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,10 @@ class Cues:
     dated_opening: re.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 def _lead_pattern(table: dict[str, list[str]]) -> re.Pattern[str]:
-    markers = _alternation(table["markers"])
-    dispatch = _alternation(table["dispatch_marks"])
+    markers = alternation(table["markers"])
+    dispatch = alternation(table["dispatch_marks"])
     return re.compile(
         rf"^.{{0,16}}?(?:{markers})(?=[(\[【】\s:,·0-9]|$)"
         rf"|^.{{0,20}}?\d{{1,2}}月\d{{1,2}}(?:{dispatch})"
@@ -57,8 +53,8 @@ def _lead_pattern(table: dict[str, list[str]]) -> re.Pattern[str]:
 
 
 def _caption_pattern(table: dict[str, list[str]]) -> re.Pattern[str]:
-    roles = _alternation(table["credit_roles"])
-    marks = _alternation(table["credit_marks"])
+    roles = alternation(table["credit_roles"])
+    marks = alternation(table["credit_marks"])
     name = r"[\u4e00-\u9fff·]{2,5}"
     credit = rf"(?:{roles})\s*:?\s*{name}(?:[\s、,]+(?:(?:{roles})\s*)?{name})*"
     return re.compile(rf"(?:^|[\s。!?)(]){credit}\s*(?:{marks})\)?$")
@@ -66,18 +62,17 @@ def _caption_pattern(table: dict[str, list[str]]) -> re.Pattern[str]:
 
 def _meta_pattern(fields: list[str]) -> re.Pattern[str]:
     stamp = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
-    return re.compile(rf"^{stamp}[\s\d:时分秒]*(?:$|{_alternation(fields)})")
+    return re.compile(rf"^{stamp}[\s\d:时分秒]*(?:$|{alternation(fields)})")
 
 
 def _speech_pattern(verbs: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?:{_alternation(verbs)})[,:]")
+    return re.compile(rf"(?:{alternation(verbs)})[,:]")
 
 
 @cache
 def cues() -> Cues:
     """The cue tables, parsed on first use."""
-    raw = resources.files("summarizer.text").joinpath("data/furniture.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = load_table("summarizer.text", "furniture")
     furniture, nav, punct = data["furniture"], data["nav"], data["punctuation"]
     return Cues(
         furniture_prefixes=tuple(furniture["prefixes"]),

@@ -14,13 +14,13 @@ data/dates.toml. The page's header is read before cleaning drops it as furniture
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from itertools import islice
 from typing import TYPE_CHECKING, Any
+
+from summarizer.text.tables import alternation, load_table
 
 if TYPE_CHECKING:
     from summarizer.document import PreparedDocument
@@ -66,14 +66,10 @@ class _Cues:
     current_year: re.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @cache
 def _cues() -> _Cues:
-    raw = resources.files("summarizer.text").joinpath("data/dates.toml").read_text("utf-8")
-    data: dict[str, Any] = tomllib.loads(raw)
+    data: dict[str, Any] = load_table("summarizer.text", "dates")
     published, signed, lead = data["published"], data["signed"], data["lead"]
     stamp = r"(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|([-/.])\s*\d{1,2}\s*\1\s*\d{1,2})"
     body = r"[\u4e00-\u9fff()]{2,30}\s+"  # the issuing body before the date
@@ -83,9 +79,9 @@ def _cues() -> _Cues:
         roc_offset=int(published["roc_offset"]),
         signed_labels=tuple(signed["labels"]),
         held_labels=tuple(signed["held_labels"]),
-        signature=re.compile(rf"^(?:{body})?{stamp}(?:{_alternation(signed['suffixes'])})?$"),
+        signature=re.compile(rf"^(?:{body})?{stamp}(?:{alternation(signed['suffixes'])})?$"),
         current_year=re.compile(
-            rf"((?:19|20)\d\d)年?(?:{_alternation(lead['current_year_cues'])})"
+            rf"((?:19|20)\d\d)年?(?:{alternation(lead['current_year_cues'])})"
         ),
     )
 

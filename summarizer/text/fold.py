@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
+from summarizer.text.marks import CJK
+
 
 class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
@@ -69,7 +71,6 @@ def fold(text: str) -> str:
 
 # ---- the folded view: what every rule reads ----------------------------------------
 
-CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _ENTITIES = {"nbsp": " ", "ensp": " ", "emsp": " ", "gt": ">", "lt": "<", "amp": "&", "quot": '"'}
 _ENTITY = re.compile(r"&(?:(?P<name>[a-z]{2,5})|#(?P<dec>\d{2,5})|#x(?P<hex>[0-9a-f]{2,4}));?")
