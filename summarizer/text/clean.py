@@ -45,7 +45,7 @@ class Paragraph:
     newline: int | None  # index of the original "\n" after the paragraph, if any
     folded: str
     kind: Kind
-    line: Span = (0, 0)  # the whole original line it came from (blanks and indent included)
+    line: Span = (0, 0)  # its (last) original line, blanks and indent included
 
     def text(self, original: str) -> str:
         """The paragraph's text, taken from the original."""
@@ -131,7 +131,7 @@ def unwrap(lines: Iterable[Paragraph], original: str, table: Cues) -> list[Parag
             previous.spans.extend(paragraph.spans)
             previous.folded += paragraph.folded
             previous.newline = paragraph.newline
-            previous.line = (previous.line[0], paragraph.line[1])
+            previous.line = paragraph.line  # the last physical line decides whether it runs on
         else:
             joined.append(paragraph)
     return joined
