@@ -26,7 +26,7 @@ typecheck:
 	$(BIN)/mypy summarizer
 
 test-fast:
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 ## test: everything CI runs: checks, fixtures, eval gate, then the slow tiers
 test: check test-reliability fixtures eval test-browser test-postgres test-local
