@@ -10,9 +10,8 @@ from _offline_docs import one_article
 from summarizer.backends import create_backend
 from summarizer.brief import is_grounded
 from summarizer.pipeline import summarize
-from summarizer.rules import OfflineBackend
+from summarizer.rules import OfflineBackend, event_date
 from summarizer.settings import resolve_settings
-from summarizer.text.dates import event_date
 
 TEXT = (
     "8月11日,杭州市余杭区高质量发展推进会召开。2023年已过半程。"

@@ -17,7 +17,7 @@ from summarizer.rules.directives import extract_directives
 from summarizer.rules.projects import extract_projects, merge_projects
 from summarizer.rules.speakers import SpeakerIndex
 from summarizer.settings import Settings
-from summarizer.text.dates import event_date
+from summarizer.text.dates import article_date
 from summarizer.text.fold import fold_view
 
 __all__ = ["OfflineBackend"]
@@ -70,3 +70,14 @@ def _in_page_words(
     for directive in directives:
         directive.issuer = names.get(directive.issuer) or document.restore(directive.issuer)
     return directives
+
+
+def event_date(document: PreparedDocument) -> str | None:
+    """The document's date: given with it, else its lead article's (the first dated)."""
+    if document.date:
+        return document.date
+    for article in document.articles:
+        if article.date:
+            return article.date
+    first = document.articles[0].view if document.articles else None
+    return article_date(first.text, len(first.text)) if first else None

@@ -18,12 +18,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from summarizer.text.tables import alternation, load_table
-
-if TYPE_CHECKING:
-    from summarizer.document import PreparedDocument
 
 _CN_STAMP = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _NUM_STAMP = re.compile(r"(?<![\d.-])((?:19|20)\d\d)\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
@@ -265,14 +262,3 @@ def _day(year: str, month: str, day: str) -> date | None:
 
 
 # ---- the document --------------------------------------------------------------------
-
-
-def event_date(document: PreparedDocument) -> str | None:
-    """The document's date: given with it, else its lead article's (the first dated)."""
-    if document.date:
-        return document.date
-    for article in document.articles:
-        if article.date:
-            return article.date
-    first = document.articles[0].view if document.articles else None
-    return article_date(first.text, len(first.text)) if first else None
