@@ -38,8 +38,8 @@ from summarizer.report.model import (
     SourceRef,
     UndatedSection,
 )
-from summarizer.report.regions import region_path
 from summarizer.report.since import since_section
+from summarizer.text.regions import region_path
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
 _HEADER_CHARS = 300
