@@ -10,7 +10,7 @@ from rich.console import Console
 
 from summarizer._atomic import write_text_atomic, write_with
 from summarizer.cli import _options as opt
-from summarizer.errors import ConfigurationError
+from summarizer.errors import ConfigurationError, SummarizerError
 from summarizer.ingest import collect
 from summarizer.models import Brief, Failure
 from summarizer.report.docx import write_docx
@@ -53,6 +53,10 @@ def register(app: typer.Typer) -> None:
         outcomes = opt.progress_outcomes(collected.documents, settings)
         briefs = [o for o in outcomes if isinstance(o, Brief)]
         failures = collected.failures + [o for o in outcomes if isinstance(o, Failure)]
+        if failures and not briefs:  # nothing to brief on: no file, one line, non-zero exit
+            raise SummarizerError(
+                f"every document failed ({len(failures)}); the first: {failures[0].message}"
+            )
         fallback = {d.id: d.fallback_date for d in collected.documents if d.fallback_date}
         briefing = build_briefing(briefs, failures, fallback_dates=fallback, period=period)
         write_briefing(briefing, kind, out)

@@ -48,10 +48,11 @@ from summarizer.settings import Settings
 __all__ = ["LLMBackend", "endpoint_of"]
 
 log = logging.getLogger("summarizer.llm")
-# instructor logs each failed attempt at ERROR; without a handler Python's last-resort
-# handler would print them on stderr in the middle of a CLI run. Apps that configure
-# logging still receive them through propagation.
+# instructor logs each failed attempt at ERROR, and the transport each retry at WARNING;
+# without a handler Python's last-resort handler would print them on stderr in the middle
+# of a CLI run, around its one line. Apps that configure logging still receive them.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
+log.addHandler(logging.NullHandler())
 
 _MODES = {"TOOLS": instructor.Mode.TOOLS, "JSON": instructor.Mode.JSON,
           "MD_JSON": instructor.Mode.MD_JSON}  # fmt: skip
