@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarizer.document import SourceDocument
@@ -56,17 +59,30 @@ def settings_from(
 
 def progress_outcomes(documents: list[SourceDocument], settings: Settings) -> list[Outcome]:
     """Summarize with a progress bar on stderr (hidden when stderr is not a terminal)."""
+    with progress_bar(len(documents)) as advance:
+        return summarize_many(documents, settings=settings, on_outcome=advance)
+
+
+@contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[Outcome], None]]:
+    """A progress bar on stderr, advanced once per outcome with its id and seconds."""
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, transient=True) as progress:
-        task = progress.add_task("summarizing", total=len(documents))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("summarizing", total=total)
 
         def advance(outcome: Outcome) -> None:
-            failed = "" if isinstance(outcome, Brief) else " (failed)"
-            progress.update(task, advance=1, description=f"{outcome.id}{failed}")
+            progress.update(task, advance=1, description=_done(outcome))
 
-        return summarize_many(documents, settings=settings, on_outcome=advance)
+        yield advance
+
+
+def _done(outcome: Outcome) -> str:
+    if not isinstance(outcome, Brief):
+        return f"{outcome.id} (failed)"
+    times = outcome.provenance
+    return f"{outcome.id} ({(times.finished_at - times.started_at).total_seconds():.1f} s)"

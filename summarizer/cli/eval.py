@@ -17,6 +17,7 @@ from summarizer.cli._options import (
     Model,
     NoCache,
     Strategy,
+    progress_bar,
     settings_from,
 )
 from summarizer.errors import ConfigurationError, SummarizerError
@@ -78,7 +79,11 @@ def eval_command(
     settings = settings_from(
         backend, model, base_url, api_key, mode, strategy, concurrency, no_cache
     )
-    report = evaluate(_load(fixtures), settings=settings, fixtures_dir=str(fixtures))
+    labeled = _load(fixtures)
+    with progress_bar(len(labeled)) as advance:
+        report = evaluate(
+            labeled, settings=settings, fixtures_dir=str(fixtures), on_outcome=advance
+        )
     _fail_if_nothing_was_extracted(report)
     comparison = compare(report, old, tolerance) if old else None
     print_report(report, Console(), comparison)
