@@ -3,15 +3,36 @@
 A reply is read as a stream and cut as soon as it passes `max_bytes`: a hostile or broken
 server that sends 50 MB costs at most the cap in memory, never the whole body (openai would
 otherwise read it all, parse it, and instructor would send it back in a re-ask).
+
+The client is built from the HTTP library openai sends through natively (httpx2 from
+openai 3 on, httpx before): openai accepts a client of the other one too, but through a
+compatibility path that cost ~1.5 ms of CPU per request in bench/llm_overhead.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import AsyncIterator
+from typing import Any
 
-import httpx
+import openai
 
 from summarizer.settings import Settings
+
+
+def _native_library() -> Any:
+    """httpx2 or httpx: the one whose AsyncClient openai's default client is."""
+    for name in ("httpx2", "httpx"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        if issubclass(openai.DefaultAsyncHttpxClient, module.AsyncClient):
+            return module
+    return importlib.import_module("httpx")
+
+
+_http: Any = _native_library()
 
 __all__ = ["ReplyTooLarge", "http_client"]
 
@@ -24,24 +45,24 @@ class ReplyTooLarge(Exception):
         super().__init__(f"the reply is larger than {cap:,} bytes (SUMMARIZER_MAX_REPLY_BYTES)")
 
 
-def http_client(settings: Settings) -> httpx.AsyncClient:
+def http_client(settings: Settings) -> Any:
     """The client openai sends through: its timeouts, and replies capped at max_reply_bytes."""
-    timeout = httpx.Timeout(
+    timeout = _http.Timeout(
         settings.timeout, connect=settings.connect_timeout, read=settings.read_timeout
     )
-    limits = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
-    transport = _CappedTransport(httpx.AsyncHTTPTransport(limits=limits), settings.max_reply_bytes)
-    return httpx.AsyncClient(transport=transport, timeout=timeout, follow_redirects=True)
+    limits = _http.Limits(max_connections=1000, max_keepalive_connections=100)
+    transport = _CappedTransport(_http.AsyncHTTPTransport(limits=limits), settings.max_reply_bytes)
+    return _http.AsyncClient(transport=transport, timeout=timeout, follow_redirects=True)
 
 
-class _CappedTransport(httpx.AsyncBaseTransport):
+class _CappedTransport(_http.AsyncBaseTransport):  # type: ignore[misc]
     """Refuses a declared Content-Length over the cap and cuts a body that grows past it."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, cap: int) -> None:
+    def __init__(self, inner: Any, cap: int) -> None:
         self._inner = inner
         self._cap = cap
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: Any) -> Any:
         response = await self._inner.handle_async_request(request)
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self._cap:
@@ -54,9 +75,8 @@ class _CappedTransport(httpx.AsyncBaseTransport):
         await self._inner.aclose()
 
 
-class _CappedStream(httpx.AsyncByteStream):
-    def __init__(self, inner: httpx.AsyncByteStream | httpx.SyncByteStream, cap: int) -> None:
-        assert isinstance(inner, httpx.AsyncByteStream)
+class _CappedStream(_http.AsyncByteStream):  # type: ignore[misc]
+    def __init__(self, inner: Any, cap: int) -> None:
         self._inner = inner
         self._cap = cap
 

@@ -112,9 +112,10 @@ class LLMBackend:
         self.settings = settings
         self.model: str | None = model
         prompts = prompts or load_prompts()
-        # openai accepts an httpx client (its own default may be httpx2's, hence the cast)
-        self._client = openai.AsyncOpenAI(api_key=self._secret, base_url=base_url, max_retries=0,
-                                          http_client=cast(Any, http_client(settings)))  # fmt: skip
+        client = http_client(settings)  # deadlines and the reply size cap
+        self._client = openai.AsyncOpenAI(
+            api_key=self._secret, base_url=base_url, max_retries=0, http_client=client
+        )
         self._transport = Transport(
             self._client.chat.completions.create,
             policy=retry or RetryPolicy(attempts=settings.max_retries + 1),
