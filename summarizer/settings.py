@@ -22,7 +22,7 @@ MODES = ("AUTO", "TOOLS", "JSON", "MD_JSON")
 # What the model is asked to do (see summarizer/llm/backend.py): extract everything (plain),
 # pick and label the offline extractor's candidates and add what they missed (hybrid), or
 # only say which of the offline directive and project candidates are right (review).
-STRATEGIES = ("auto", "plain", "hybrid", "review")
+STRATEGIES = ("auto", "plain", "hybrid", "review", "propose")
 
 
 @dataclass(frozen=True)

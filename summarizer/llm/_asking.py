@@ -10,10 +10,11 @@ dropped and counted; a reply with nothing usable fails the article with the reas
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel
@@ -23,7 +24,6 @@ from tenacity.stop import stop_base
 from summarizer.errors import ExtractionError, SummarizerError
 from summarizer.llm._chunking import Grounded
 from summarizer.llm._replies import raw_reply, salvage
-from summarizer.llm._review import ChunkReview
 from summarizer.llm._schema import ReplyContext
 from summarizer.llm.cache import CachedReply, CacheKey, ReplyCache
 from summarizer.llm.usage import Tally
@@ -33,14 +33,23 @@ __all__ = ["Asker", "Question"]
 log = logging.getLogger("summarizer.llm")
 
 
+class Check(Protocol):
+    """Grounds a reply (raising ValueError with what to fix, for a re-ask), or, lenient,
+    drops and counts what does not ground. `_review.ChunkReview` is the main one."""
+
+    def __call__(self, reply: BaseModel, /) -> Grounded: ...
+
+    def leniently(self) -> Check: ...
+
+
 @dataclass(frozen=True)
 class Question:
-    """One request: the prompts, the reply's schema, and the review that grounds the reply."""
+    """One request: the prompts, the reply's schema, and the check that grounds the reply."""
 
     system: str
     user: str
     response_model: type[BaseModel]
-    review: ChunkReview
+    check: Check
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,6 @@ class Asking:
 
     model: str
     mode: str
-    prompt_fingerprint: str
     schema_version: str
     max_reasks: int
     temperature: float
@@ -98,7 +106,7 @@ class Asker:
                 model=self._asking.model,
                 messages=messages,
                 response_model=question.response_model,
-                context=ReplyContext(question.review),
+                context=ReplyContext(question.check),
                 max_retries=self._reasking(tally),
                 strict=False,
                 temperature=self._asking.temperature,
@@ -129,7 +137,7 @@ class Asker:
         attempts = int(getattr(exc, "n_attempts", 0) or 0)
         try:
             model, left_out = salvage(raw, question.response_model,
-                                      ReplyContext(question.review.leniently()))  # fmt: skip
+                                      ReplyContext(question.check.leniently()))  # fmt: skip
         except ValueError as why:
             raise ExtractionError(
                 f"the model's reply never validated after {attempts} attempt(s): "
@@ -152,8 +160,14 @@ class Asker:
         )
 
     def _key(self, question: Question) -> CacheKey:
+        """What the reply depends on: model, instructions, schema, mode and the text sent.
+
+        The system prompt itself is keyed (not the prompt set's fingerprint), so a template
+        added for another question leaves the replies to this one valid.
+        """
         mode = f"{self._asking.mode}/{question.response_model.__name__}"
-        return CacheKey(model=self._asking.model, prompt=self._asking.prompt_fingerprint,
+        system = hashlib.sha256(question.system.encode("utf-8")).hexdigest()[:16]
+        return CacheKey(model=self._asking.model, prompt=system,
                         schema=self._asking.schema_version, mode=mode,
                         text=question.user)  # fmt: skip
 
@@ -170,6 +184,6 @@ class _OverBudget(stop_base):
 
 def _ground(validate: Callable[..., BaseModel], reply: str, question: Question) -> Grounded:
     """Ground a cached reply again (cheap, and the same code path as a fresh one)."""
-    model = validate(reply, context=ReplyContext(question.review.leniently()))
+    model = validate(reply, context=ReplyContext(question.check.leniently()))
     grounded: Grounded = getattr(model, "grounded", Grounded())
     return grounded

@@ -146,24 +146,30 @@ class ChunkReview:
             raise Rejected(f"{what} {text!r} is not in the article")
         return span
 
-    def _evidence(self, span: tuple[int, int]) -> Evidence:
+    def find(self, text: str) -> tuple[int, int] | None:
+        """The span of `text` in the chunk (verbatim, folded or ignoring spaces), or None."""
+        return locate(self._text, text)
+
+    def evidence(self, span: tuple[int, int]) -> Evidence:
+        """Evidence in the original document for a span of the chunk."""
         start = self.chunk.start + span[0]
         return self.document.evidence(self.article, start, self.chunk.start + span[1])
 
-    def _verbatim(self, span: tuple[int, int]) -> str:
+    def verbatim(self, span: tuple[int, int]) -> str:
+        """The chunk's text at a span."""
         return self.chunk.text[span[0] : span[1]]
 
     def speaker(self, item: SpeakerOut, out: Grounded) -> Speaker:
         quote_span = self._span(item.quote, "quote")
         name_span = self._span(item.name, "name")
-        if fold(item.name.strip()) not in fold(self._verbatim(quote_span)):
+        if fold(item.name.strip()) not in fold(self.verbatim(quote_span)):
             raise Rejected(f"name {item.name!r} is not in its quote")
         title = self._title(item.title, out)
         return Speaker(
-            name=self._verbatim(name_span),
+            name=self.verbatim(name_span),
             title=title,
             article=self.article.index,
-            evidence=self._evidence(quote_span),
+            evidence=self.evidence(quote_span),
         )
 
     def _title(self, title: str | None, out: Grounded) -> str | None:
@@ -175,7 +181,7 @@ class ChunkReview:
                 out.dropped += 1  # keep the speaker, lose (and count) only the title
                 return None
             raise Rejected(f"title {title!r} is not in the article")
-        return self._verbatim(span)
+        return self.verbatim(span)
 
     def _issuer(self, issuer: str, out: Grounded) -> str:
         known = self.speakers | {s.name for s in out.speakers}
@@ -191,14 +197,14 @@ class ChunkReview:
         issuer = self._issuer(item.issuer, out)
         return Directive(
             issuer=issuer,
-            text=self._verbatim(span),
+            text=self.verbatim(span),
             article=self.article.index,
-            evidence=self._evidence(span),
+            evidence=self.evidence(span),
         )
 
     def metric(self, item: MetricOut, out: Grounded) -> Metric:
         span = self._span(item.quote, "quote")
-        quote = self._verbatim(span)
+        quote = self.verbatim(span)
         numeral = _numeral_text(item.number)
         at = fold(quote).find(fold(numeral))
         if not numeral or at < 0:
@@ -212,7 +218,7 @@ class ChunkReview:
 
     def _metric_from(self, item: MetricOut, value: float, span: tuple[int, int]) -> Metric:
         unit = item.unit.strip()
-        problem = unit_problem(unit, self._verbatim(span))
+        problem = unit_problem(unit, self.verbatim(span))
         if problem is not None:
             raise Rejected(problem)
         normalized, base = scale_unit(value, unit)
@@ -225,16 +231,16 @@ class ChunkReview:
             normalized_value=normalized,
             normalized_unit=base,
             article=self.article.index,
-            evidence=self._evidence(span),
+            evidence=self.evidence(span),
         )
 
     def project(self, item: ProjectOut, out: Grounded) -> Project:
         span = self._span(item.name, "name")
         return Project(
-            name=self._verbatim(span),
+            name=self.verbatim(span),
             status=item.status,
             article=self.article.index,
-            evidence=self._evidence(span),
+            evidence=self.evidence(span),
         )
 
     # ---- hybrid choices -----------------------------------------------------------------

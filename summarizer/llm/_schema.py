@@ -181,3 +181,22 @@ class KeptCandidates(_Reply):
         default_factory=list, description="是工作要求的候选编号,如 D3."
     )
     projects: list[str | int] = Field(default_factory=list, description="是项目的候选编号,如 P2.")
+
+
+class PersonOut(_Out):
+    """A person the model names as speaking or acting at the event."""
+
+    name: str = Field(description="姓名,原文照抄.")
+    title: str | None = Field(default=None, description="原文中此人的完整职务;没有则 null.")
+
+
+class PageAnswer(_Reply):
+    """One answer about an article, for the propose strategy: each question fills one field.
+
+    One schema for every question keeps the prompt's prefix (system, schema, article) the
+    same from question to question, so a local server evaluates the article only once.
+    """
+
+    speakers: list[PersonOut] = Field(default_factory=list, description="讲话人,原文照抄.")
+    projects: list[str] = Field(default_factory=list, description="项目名称,原文照抄.")
+    keep: list[str | int] = Field(default_factory=list, description="正确的候选编号,如 D3.")

@@ -124,7 +124,7 @@ class LLMBackend:
             request_timeout=settings.timeout,
         )
         self._cache = cache or _default_cache(settings)
-        asker = Asker(self._instructor(settings), _asking(settings, model, prompts),
+        asker = Asker(self._instructor(settings), _asking(settings, model),
                       self._cache, self.redact)  # fmt: skip
         tools = Tools(asker, prompts, settings.chunk_chars, settings.token_budget,
                       settings.article_timeout, settings.price_prompt_per_mtok,
@@ -183,11 +183,10 @@ class LLMBackend:
         return await self._candidates_backend.extract(document)
 
 
-def _asking(settings: Settings, model: str, prompts: PromptSet) -> Asking:
+def _asking(settings: Settings, model: str) -> Asking:
     return Asking(
         model=model,
         mode=_mode_of(settings),
-        prompt_fingerprint=prompts.fingerprint,
         schema_version=f"{SCHEMA_VERSION}/{LLM_SCHEMA_VERSION}",
         max_reasks=settings.max_reasks,
         temperature=settings.temperature,

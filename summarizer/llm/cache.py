@@ -5,8 +5,8 @@ the writer, writers wait for each other (busy timeout), and a process killed
 mid-write (kill -9) leaves the database consistent. Many processes may share one
 file: switching a fresh file to WAL takes a lock for which SQLite does not wait
 (`database is locked` at once), so opening retries that step until it holds.
-Entries are keyed by model, prompt fingerprint, schema version, mode and a hash
-of the text sent; a value is the model's validated reply and
+Entries are keyed by model, a hash of the system prompt, schema version, mode
+and a hash of the text sent; a value is the model's validated reply and
 its token counts. Nothing else is stored: no keys, no URLs, no headers.
 """
 

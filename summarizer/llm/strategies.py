@@ -9,6 +9,9 @@ is the question asked about one chunk:
   and add what they missed.
 - `ReviewStrategy` (`review`): say which offline directive and project candidates are
   right; everything else is offline's. A chunk with nothing to judge costs no request.
+- `ProposeStrategy` (`propose`): keep every offline item, let the model confirm the
+  directive candidates and propose the projects and speakers the rules missed; code
+  grounds each proposal (`_proposals.py`) before it is kept.
 
 `extract` returns the article's grounded items and what they cost, explicitly: nothing
 travels on the side. `STRATEGIES` maps the names users give to the classes.
@@ -25,7 +28,7 @@ from pydantic import BaseModel
 from summarizer.backends import Extraction
 from summarizer.document import Article, PreparedDocument
 from summarizer.errors import ConfigurationError
-from summarizer.llm._asking import Asker, Question
+from summarizer.llm._asking import Asker, Check, Question
 from summarizer.llm._candidates import (
     as_grounded,
     chunk_candidates,
@@ -34,8 +37,16 @@ from summarizer.llm._candidates import (
     reviewable,
 )
 from summarizer.llm._chunking import Chunk, Grounded, merge, split_article
+from summarizer.llm._proposals import (
+    DirectiveProposals,
+    ProjectProposals,
+    SpeakerProposals,
+    directive_sentences,
+    render_sentences,
+    with_proposals,
+)
 from summarizer.llm._review import Candidates, ChunkReview
-from summarizer.llm._schema import ArticleItems, CandidateChoice, KeptCandidates
+from summarizer.llm._schema import ArticleItems, CandidateChoice, KeptCandidates, PageAnswer
 from summarizer.llm.prompting import PromptSet
 from summarizer.llm.usage import Tally
 from summarizer.models import Usage
@@ -48,6 +59,9 @@ __all__ = ["ArticleJob", "ArticleResult", "Strategy", "Tools", "STRATEGIES", "st
 ITEMS_MODEL: type[BaseModel] = instructor.openai_schema(ArticleItems)
 CHOICE_MODEL: type[BaseModel] = instructor.openai_schema(CandidateChoice)
 KEPT_MODEL: type[BaseModel] = instructor.openai_schema(KeptCandidates)
+PAGE_MODEL: type[BaseModel] = instructor.openai_schema(PageAnswer)
+# A chunk this short (a caption, a byline) names no project or speaker worth a request.
+MIN_PROPOSAL_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -210,8 +224,51 @@ class ReviewStrategy(_ChunkByChunk):
         return await self._tools.asker.ask(question, tally)
 
 
+class ProposeStrategy(_ChunkByChunk):
+    """Every offline item, checked and completed by the model: it keeps the directive
+    candidates that are right, and proposes the speakers and projects the rules missed.
+
+    All questions about a chunk share one reply schema and start with the chunk's text,
+    so a local server reads the text once and each further question costs only itself.
+    """
+
+    name = "propose"
+    prompt_suffix = "-propose"
+
+    def __init__(self, tools: Tools) -> None:
+        super().__init__(tools)
+        self._system = tools.prompts.render("system_propose")
+
+    async def chunk(self, place: Place, tally: Tally) -> Grounded:
+        candidates = place.candidates() or Candidates()
+        if len(place.chunk.text.strip()) < MIN_PROPOSAL_CHARS:
+            return candidates.kept()
+        review = place.review(candidates)
+        speakers = await self._ask(place, "ask_speakers", SpeakerProposals(review), tally)
+        projects = await self._ask(place, "ask_projects", ProjectProposals(review), tally)
+        found = with_proposals(candidates, speakers, projects)
+        covered = [(d.evidence.start, d.evidence.end) for d in found.directives]
+        names = [s.name for s in found.speakers] + sorted(place.speakers)
+        sentences = directive_sentences(review, covered, names)
+        if not sentences:  # nothing uncovered that may be a directive: no request
+            return found
+        check = DirectiveProposals(review, sentences)
+        listed = render_sentences(sentences, place.chunk.text)
+        proposed = await self._ask(place, "ask_directives", check, tally, sentences=listed)
+        found.directives += proposed.directives
+        return found
+
+    async def _ask(
+        self, place: Place, question: str, check: Check, tally: Tally, **variables: str
+    ) -> Grounded:
+        prompts = self._tools.prompts
+        asked = prompts.render(question, **variables)
+        user = prompts.render("user_propose", article=place.chunk.text, question=asked)
+        return await self._tools.asker.ask(Question(self._system, user, PAGE_MODEL, check), tally)
+
+
 STRATEGIES: dict[str, type[_ChunkByChunk]] = {
-    cls.name: cls for cls in (PlainStrategy, HybridStrategy, ReviewStrategy)
+    cls.name: cls for cls in (PlainStrategy, HybridStrategy, ReviewStrategy, ProposeStrategy)
 }
 
 
