@@ -61,8 +61,13 @@ SPEECH_ACTS = (
     "通报", "报告", "部署", "总结", "宣读", "发言", "回答", "答", "建议", "希望", "提出",
     "点评", "动员", "解读", "坦言", "谈到", "认为",
 )  # fmt: skip
-# ... or only attending.
-ONLY_PRESENT = ("出席", "参加", "列席", "陪同", "参观", "观摩", "见证", "等领导", "等县领导")
+# ... or only attending, or only referred to (落实市委书记某某调研时的指示要求).
+NOT_SPEAKING = (
+    "出席", "参加", "列席", "陪同", "参观", "观摩", "见证", "等领导", "等县领导", "指示", "批示",
+    "讲话精神",
+)  # fmt: skip
+# How a body ends, which a person's name does not (区发展改革委 汇报 is no speaker).
+BODY_ENDINGS = ("局", "委", "办", "府", "厅", "部", "院", "会", "司", "处", "中心", "公司", "集团")
 # The last character of a title (县委书记, 县长, 主任, 主席, 总经理, 局长, 委员 ...).
 TITLE_ENDINGS = frozenset("记长任席理员事官监师裁表")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -161,7 +166,9 @@ class SpeakerProposals:
 
     def _speaker(self, person: PersonOut) -> Speaker | None:
         name, written_title = split_title(person.name)
-        span = self.review.find(name) if len(_key(name)) >= 2 else None
+        if len(_key(name)) < 2 or _key(name).endswith(BODY_ENDINGS):
+            return None
+        span = self.review.find(name)
         acting = speaking_span(self.review.chunk.text, span) if span else None
         if span is None or acting is None:
             return None
@@ -190,15 +197,14 @@ class SpeakerProposals:
 def split_title(written: str) -> tuple[str, str | None]:
     """(name, title) from a name field a model filled with `职务姓名` (`县委书记黄振邦`).
 
-    A name of up to four characters is taken as it is; a longer one is cut after the last
-    character that ends a title (记, 长, 任 ...) that leaves a name of two to four.
+    The cut is after a title of two or more characters that ends like one (记, 长, 任 ...)
+    and leaves a name of two to four; with no such cut the text is the name.
     """
     text = written.strip()
-    if len(_key(text)) <= 4:
-        return text, None
-    for at in range(len(text) - 3, 0, -1):
-        if fold(text[at - 1]) in TITLE_ENDINGS and 2 <= len(_key(text[at:])) <= 4:
-            return text[at:].strip(), text[:at].rstrip("、， ") or None
+    for at in range(len(text) - 2, 1, -1):
+        name = text[at:].strip()
+        if fold(text[at - 1]) in TITLE_ENDINGS and 2 <= len(_key(name)) <= 4:
+            return name, text[:at].rstrip("、，, ") or None
     return text, None
 
 
@@ -226,11 +232,11 @@ def _acts_after(folded: str, start: int, end: int) -> tuple[int, int] | None:
     if window[:1] in ("：", ":"):
         return start, end + 1  # an interview turn: 姓名：
     acts = [(window.find(a), a) for a in SPEECH_ACTS if a in window]
-    present = [window.find(p) for p in ONLY_PRESENT if p in window]
+    silent = [window.find(p) for p in NOT_SPEAKING if p in window]
     if not acts:
         return None
     at, act = min(acts)
-    if present and min(present) < at:
+    if silent and min(silent) <= at:
         return None
     return start, end + at + len(act)
 
@@ -295,17 +301,21 @@ def _fuller(project: Project, than: Project) -> bool:
     return holds and len(project.name) > len(than.name)
 
 
-# What a sentence that states an instruction holds (folded), and what a report of what was
-# done holds: the sentences offered to the model for directives are those with a cue and
-# without a report mark, that no offline candidate covers.
+# What a sentence that states an instruction holds (folded), and what a report, a question,
+# an assessment or page furniture holds: the sentences offered to the model as directives
+# are those with a cue and none of the rest, that no offline candidate covers.
 DIRECTIVE_CUES = (
-    "要", "必须", "务必", "确保", "力争", "争取", "着力", "坚持", "全力", "加快", "推动", "推进",
-    "持续", "深化", "抓好", "抓实", "切实", "进一步", "将", "一是", "二是", "三是", "四是", "五是",
-    "希望", "号召", "努力", "力求",
+    "要", "必须", "务必", "确保", "力争", "争取", "着力", "坚持", "加快", "抓好", "抓实", "切实",
+    "将", "一是", "二是", "三是", "四是", "五是", "希望", "号召", "努力", "力求",
 )  # fmt: skip
-REPORT_MARKS = ("已", "取得", "以来", "完成了", "实现了")
-# Words holding 要 that state no instruction (主要负责同志, 璧山要闻, 重要讲话).
-NOT_CUES = ("主要", "重要", "要闻", "要素", "纪要", "摘要", "要点", "首要", "必要", "需要", "只要")
+NOT_DIRECTIVE = (
+    "已", "取得", "以来", "完成了", "实现了", "过去一年", "去年", "召开", "举行", "出席", "听取",
+    "审议", "研究了", "如何", "哪些", "什么", "怎么", "怎样", "吗", "？", "?", "【", "】", "/",
+    "相关解读", "发布单位",
+)  # fmt: skip
+# Words holding a cue that state no instruction (主要负责同志, 璧山要闻, 现将…印发, 要看到).
+NOT_CUES = ("主要", "重要", "要闻", "要素", "纪要", "摘要", "要点", "首要", "必要", "需要",
+            "只要", "要看到", "现将", "即将", "将近")  # fmt: skip
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _TURN = re.compile(r"^(?:答|问|问题)\s*[:：]\s*")
 _MIN_SENTENCE = 8
@@ -330,8 +340,7 @@ def directive_sentences(
     for match in _SENTENCE.finditer(text):
         start = match.start() + _lead(folded[match.start() : match.end()])
         end = start + len(folded[start : match.end()].rstrip("。！？!?；; \t"))
-        line = folded[start:end]
-        if len(line) < _MIN_SENTENCE or not _may_direct(line):
+        if end - start < _MIN_SENTENCE or not _may_direct(folded[start : match.end()]):
             continue
         where = review.evidence((start, end))
         if any(where.start < hi and lo < where.end for lo, hi in covered):
@@ -349,13 +358,12 @@ def _lead(sentence: str) -> int:
 
 
 def _may_direct(sentence: str) -> bool:
-    if "？" in sentence or "?" in sentence or sentence.startswith(("问", "记者")):
+    """A cue, and no mark of a report, a question, an assessment or page furniture."""
+    if sentence.startswith(("问", "记者")) or any(m in sentence for m in NOT_DIRECTIVE):
         return False
     for word in NOT_CUES:
         sentence = sentence.replace(word, "")
-    return any(c in sentence for c in DIRECTIVE_CUES) and not any(
-        m in sentence for m in REPORT_MARKS
-    )
+    return any(c in sentence for c in DIRECTIVE_CUES)
 
 
 def _issuer(text: str, folded: str, start: int, speakers: list[str]) -> str:
@@ -364,7 +372,7 @@ def _issuer(text: str, folded: str, start: int, speakers: list[str]) -> str:
     head = folded[start : start + 14]
     for verb in ("将", "要"):
         at = head.find(verb)
-        if at >= 2 and head[:at].endswith(BODY_SUFFIXES) and not head[:at].startswith("我"):
+        if at >= 2 and _named_body(head[:at]):
             return text[start : start + at]
     if head.startswith("会议"):
         return MEETING
@@ -373,6 +381,12 @@ def _issuer(text: str, folded: str, start: int, speakers: list[str]) -> str:
     if named:
         return max(named)[1]
     return speakers[0] if speakers else MEETING
+
+
+def _named_body(subject: str) -> bool:
+    """`惠济区`, `市工信局`: a short subject that ends like a body, not `我们`, no clause."""
+    plain = not any(ch in subject for ch in "，,、“”\"《》的我")
+    return plain and subject.endswith(BODY_SUFFIXES)
 
 
 @dataclass(frozen=True)
