@@ -8,19 +8,15 @@ healthy server asks again for the failed articles only.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 
 from summarizer.document import SourceDocument
 from summarizer.llm._transport import RetryPolicy
-from summarizer.llm.backend import LLMBackend
 from summarizer.models import Brief, Failure
-from summarizer.pipeline import Outcome, asummarize_many
-from summarizer.settings import Settings
 from tests.fake_openai import FakeOpenAI, Step
-from tests.llm_support import GOOD
+from tests.llm_support import GOOD, batch
 from tests.llm_support import settings as llm_settings
 from tests.reliability_server import (
     BAD_REPLIES,
@@ -33,17 +29,6 @@ GOOD_ARTICLES = 6
 QUICK = RetryPolicy(attempts=2, initial_wait=0.01, max_wait=0.05, max_retry_after=0.1)
 
 
-def batch(config: Settings, docs: list[SourceDocument]) -> list[Outcome]:
-    async def run() -> list[Outcome]:
-        backend = LLMBackend(config, retry=QUICK)
-        try:
-            return await asummarize_many(docs, settings=config, backend=backend)
-        finally:
-            await backend.aclose()
-
-    return asyncio.run(run())
-
-
 @pytest.mark.parametrize("mode", ["TOOLS", "JSON"])
 def test_each_bad_reply_fails_its_article_with_its_reason_and_a_rerun_retries_only_those(
     mode: str, tmp_path: Path
@@ -54,7 +39,7 @@ def test_each_bad_reply_fails_its_article_with_its_reason_and_a_rerun_retries_on
     config = llm_settings("", cache_dir=tmp_path, mode=mode, max_reasks=1, concurrency=8,
                           max_reply_bytes=1 << 20)  # fmt: skip
     with FakeOpenAI(responder=hostile) as server:
-        first = batch(config.with_changes(base_url=server.url), docs)
+        first = batch(config.with_changes(base_url=server.url), docs, QUICK)
 
     by_id = {o.id: o for o in first}
     for n, kind in enumerate(hostile.kinds, 1):
@@ -67,7 +52,7 @@ def test_each_bad_reply_fails_its_article_with_its_reason_and_a_rerun_retries_on
     assert all(len(b.metrics) == 2 and b.speakers and b.projects for b in summarized)
 
     with FakeOpenAI(responder=lambda request: Step(payload=GOOD)) as server:
-        second = batch(config.with_changes(base_url=server.url), docs)
+        second = batch(config.with_changes(base_url=server.url), docs, QUICK)
     assert sorted(article_number(r) for r in server.requests) == list(
         range(1, len(hostile.kinds) + 1)
     )

@@ -7,7 +7,6 @@ tolerated cleanly.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import subprocess
 import sys
@@ -18,28 +17,14 @@ import pytest
 
 from summarizer.document import SourceDocument
 from summarizer.llm._transport import RetryPolicy
-from summarizer.llm.backend import LLMBackend
 from summarizer.models import Brief, Failure
-from summarizer.pipeline import Outcome, asummarize_many
-from summarizer.settings import Settings
 from tests.fake_openai import FakeOpenAI, Recorded, Step
-from tests.llm_support import GOOD, extract
+from tests.llm_support import GOOD, batch, extract
 from tests.llm_support import settings as llm_settings
 from tests.reliability_server import article_number, numbered_article
 
 ROOT = Path(__file__).resolve().parents[1]
 PATIENT = RetryPolicy(attempts=10, initial_wait=0.05, max_wait=0.1, max_retry_after=0.3)
-
-
-def batch(config: Settings, docs: list[SourceDocument], retry: RetryPolicy) -> list[Outcome]:
-    async def run() -> list[Outcome]:
-        backend = LLMBackend(config, retry=retry)
-        try:
-            return await asummarize_many(docs, settings=config, backend=backend)
-        finally:
-            await backend.aclose()
-
-    return asyncio.run(run())
 
 
 def test_a_dripping_server_cannot_hold_the_batch_past_the_article_deadline() -> None:

@@ -19,8 +19,9 @@ proposal is optional): what fails is dropped and counted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -33,6 +34,8 @@ from summarizer.models import Directive, Project, ProjectStatus, Speaker
 
 __all__ = ["ProjectProposals", "SpeakerProposals", "DirectiveProposals", "ids", "with_proposals"]
 
+_P = TypeVar("_P")
+_I = TypeVar("_I")
 # How a project's name ends (folded: traditional script and full width already mapped).
 PROJECT_ENDINGS = (
     "项目", "工程", "计划", "基地", "园区", "产业园", "中心", "医院", "院区", "学校", "中学",
@@ -91,14 +94,8 @@ class ProjectProposals:
 
     def __call__(self, answer: BaseModel) -> Grounded:
         names = answer.projects if isinstance(answer, PageAnswer) else []
-        grounded = Grounded()
-        for name in names:
-            project = self._project(name)
-            if project is None:
-                grounded.dropped += 1
-            elif project.name not in {p.name for p in grounded.projects}:
-                grounded.projects.append(project)
-        return grounded
+        projects, dropped = _grounded_each(names, self._project, lambda p: p.name)
+        return Grounded(projects=projects, dropped=dropped)
 
     def _project(self, name: str) -> Project | None:
         span = self.review.find(_trimmed(name))
@@ -113,6 +110,22 @@ class ProjectProposals:
             article=self.review.article.index,
             evidence=self.review.evidence(span),
         )
+
+
+def _grounded_each(
+    proposals: Iterable[_P], ground: Callable[[_P], _I | None], key: Callable[[_I], str]
+) -> tuple[list[_I], int]:
+    """The items `ground` makes of the proposals (the first of each key), and how many
+    proposals it could not ground."""
+    items: list[_I] = []
+    dropped = 0
+    for proposal in proposals:
+        item = ground(proposal)
+        if item is None:
+            dropped += 1
+        elif key(item) not in {key(i) for i in items}:
+            items.append(item)
+    return items, dropped
 
 
 def looks_like_project(name: str) -> bool:
@@ -155,14 +168,8 @@ class SpeakerProposals:
 
     def __call__(self, answer: BaseModel) -> Grounded:
         people = answer.speakers if isinstance(answer, PageAnswer) else []
-        grounded = Grounded()
-        for person in people:
-            speaker = self._speaker(person)
-            if speaker is None:
-                grounded.dropped += 1
-            elif _key(speaker.name) not in {_key(s.name) for s in grounded.speakers}:
-                grounded.speakers.append(speaker)
-        return grounded
+        speakers, dropped = _grounded_each(people, self._speaker, lambda s: _key(s.name))
+        return Grounded(speakers=speakers, dropped=dropped)
 
     def _speaker(self, person: PersonOut) -> Speaker | None:
         name, written_title = split_title(person.name)

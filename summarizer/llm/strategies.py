@@ -144,10 +144,13 @@ class _ChunkByChunk:
     name: ClassVar[str]
     prompt_suffix: ClassVar[str]
     uses_candidates: ClassVar[bool] = True
+    system_template: ClassVar[str | None] = None  # None: the extraction prompt, with examples
 
     def __init__(self, tools: Tools) -> None:
         self._tools = tools
-        self._system = tools.prompts.system()  # rendered once: it holds the few-shot examples
+        template = self.system_template
+        # rendered once: the extraction prompt holds the few-shot examples
+        self._system = tools.prompts.render(template) if template else tools.prompts.system()
 
     async def extract(self, job: ArticleJob) -> ArticleResult:
         """Ask about each chunk in order; merge what grounded; count what it cost."""
@@ -208,10 +211,7 @@ class ReviewStrategy(_ChunkByChunk):
 
     name = "review"
     prompt_suffix = "-review"
-
-    def __init__(self, tools: Tools) -> None:
-        super().__init__(tools)
-        self._system = tools.prompts.render("system_review")
+    system_template = "system_review"
 
     async def chunk(self, place: Place, tally: Tally) -> Grounded:
         candidates = place.candidates()
@@ -225,8 +225,8 @@ class ReviewStrategy(_ChunkByChunk):
 
 
 class ProposeStrategy(_ChunkByChunk):
-    """Every offline item, checked and completed by the model: it keeps the directive
-    candidates that are right, and proposes the speakers and projects the rules missed.
+    """Every offline item, completed by the model: it proposes the speakers and projects the
+    rules missed, and which uncovered sentences are directives; code grounds each one.
 
     All questions about a chunk share one reply schema and start with the chunk's text,
     so a local server reads the text once and each further question costs only itself.
@@ -234,10 +234,7 @@ class ProposeStrategy(_ChunkByChunk):
 
     name = "propose"
     prompt_suffix = "-propose"
-
-    def __init__(self, tools: Tools) -> None:
-        super().__init__(tools)
-        self._system = tools.prompts.render("system_propose")
+    system_template = "system_propose"
 
     async def chunk(self, place: Place, tally: Tally) -> Grounded:
         candidates = place.candidates() or Candidates()
