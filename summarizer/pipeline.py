@@ -102,9 +102,13 @@ async def asummarize_many(
 def _in_flight(settings: Settings, backend: Backend) -> int:
     """Documents worked on at once: the setting, but never more than the backend serves at
     once (`parallel`, e.g. the local model's one-slot server), so that no document waits
-    in a queue on its own clock and deadline."""
+    in a queue on its own clock and deadline; and a few more (`ahead`) for a backend that
+    holds its own requests to the setting, so that a request is ready when a slot frees."""
     served = getattr(backend, "parallel", None)
-    return min(settings.concurrency, served) if isinstance(served, int) else settings.concurrency
+    if isinstance(served, int):
+        return min(settings.concurrency, served)
+    ahead = getattr(backend, "ahead", 0)
+    return settings.concurrency + (ahead if isinstance(ahead, int) else 0)
 
 
 async def _outcome_of(document: SourceDocument, backend: Backend) -> Outcome:
