@@ -37,16 +37,10 @@ from summarizer.llm._candidates import (
     reviewable,
 )
 from summarizer.llm._chunking import Chunk, Grounded, merge, split_article
-from summarizer.llm._proposals import (
-    DirectiveProposals,
-    ProjectProposals,
-    SpeakerProposals,
-    directive_sentences,
-    render_sentences,
-    with_proposals,
-)
+from summarizer.llm._proposals import ProjectProposals, SpeakerProposals, with_proposals
 from summarizer.llm._review import Candidates, ChunkReview
 from summarizer.llm._schema import ArticleItems, CandidateChoice, KeptCandidates, PageAnswer
+from summarizer.llm._sentences import DirectiveProposals, directive_sentences, render_sentences
 from summarizer.llm.prompting import PromptSet
 from summarizer.llm.usage import Tally
 from summarizer.models import Usage
