@@ -57,9 +57,9 @@ REGISTRY: dict[str, str] = {
 def choose_backend_name(settings: Settings) -> str:
     """Resolve `auto`: the endpoint if one is configured, else offline.
 
-    The embedded local model is never chosen by `auto`, even when installed: on the seed
-    fixtures it scores below the offline extractor on every list and takes ~10-30 s per
-    article instead of milliseconds (bench/README.md), so it must be asked for by name.
+    The embedded local model is never chosen by `auto`, even when installed: it takes tens
+    of seconds per page on a CPU instead of milliseconds, and a few GB of memory
+    (bench/README.md), so it must be asked for by name.
     """
     if settings.backend != "auto":
         return settings.backend

@@ -84,7 +84,7 @@ async def asummarize_many(
     instance, overrides = _split_backend(backend, overrides)
     resolved = settings or resolve_settings(**overrides)
     active, owned = _backend_for(resolved, instance, {})
-    slots = asyncio.Semaphore(resolved.concurrency)
+    slots = asyncio.Semaphore(_in_flight(resolved, active))
 
     async def run(document: SourceDocument) -> Outcome:
         async with slots:
@@ -98,6 +98,18 @@ async def asummarize_many(
     finally:
         if owned:
             await active.aclose()
+
+
+def _in_flight(settings: Settings, backend: Backend) -> int:
+    """Documents worked on at once: the setting, but never more than the backend serves at
+    once (`parallel`, e.g. the local model's one-slot server), so that no document waits
+    in a queue on its own clock and deadline; and a few more (`ahead`) for a backend that
+    holds its own requests to the setting, so that a request is ready when a slot frees."""
+    served = getattr(backend, "parallel", None)
+    if isinstance(served, int):
+        return min(settings.concurrency, served)
+    ahead = getattr(backend, "ahead", 0)
+    return settings.concurrency + (ahead if isinstance(ahead, int) else 0)
 
 
 async def _outcome_of(document: SourceDocument, backend: Backend) -> Outcome:

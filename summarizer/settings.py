@@ -23,7 +23,7 @@ MODES = ("AUTO", "TOOLS", "JSON", "MD_JSON")
 # What the model is asked to do (see summarizer/llm/backend.py): extract everything (plain),
 # pick and label the offline extractor's candidates and add what they missed (hybrid), or
 # only say which of the offline directive and project candidates are right (review).
-STRATEGIES = ("auto", "plain", "hybrid", "review")
+STRATEGIES = ("auto", "plain", "hybrid", "review", "propose")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,14 @@ class Settings:
     api_key: str | None = None
     mode: str = "AUTO"
     temperature: float = 0.0
+    # Deadlines, in seconds: to open a connection; between two bytes of a reply (the wait
+    # for the first byte included); for one request from send to last byte; and for one
+    # article across all its requests, re-asks and retries.
+    connect_timeout: float = 10.0
+    read_timeout: float = 90.0
     timeout: float = 120.0
+    article_timeout: float = 600.0
+    max_reply_bytes: int = 2 << 20
     concurrency: int = 4
     max_retries: int = 4
     max_reasks: int = 2
@@ -143,6 +150,12 @@ def validated(settings: Settings) -> Settings:
         )
     if settings.max_input_mb <= 0:
         raise ConfigurationError("max_input_mb must be positive (SUMMARIZER_MAX_INPUT_MB)")
+    deadlines = ("connect_timeout", "read_timeout", "timeout", "article_timeout")
+    for name in deadlines:
+        if not getattr(settings, name) > 0:
+            raise ConfigurationError(f"{_ENV_NAMES[name]} must be a positive number of seconds")
+    if settings.max_reply_bytes < 1:
+        raise ConfigurationError("SUMMARIZER_MAX_REPLY_BYTES must be at least 1")
     if settings.concurrency < 1:
         raise ConfigurationError("concurrency must be at least 1 (SUMMARIZER_CONCURRENCY)")
     if mode != settings.mode:

@@ -30,7 +30,7 @@ BIG_PARAGRAPH = (
     "全县上下要坚持稳中求进工作总基调，持续优化营商环境，推动工业经济平稳运行，"
     "前两个月规模以上工业增加值增长7.1%，社会消费品零售总额达到12.3亿元。\n"
 )
-BIG_BYTES = 5 * 1024 * 1024
+BIG_BYTES = 4_900_000  # just under the default 5 MB input cap (SUMMARIZER_MAX_INPUT_MB)
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def write_corpus(root: Path, without: frozenset[str] = frozenset()) -> list[BadI
 
 
 def big_text() -> str:
-    """About 5 MB of UTF-8 Chinese prose: one long article, no article breaks."""
+    """Almost 5 MB of UTF-8 Chinese prose: one long article, no article breaks."""
     head = "关于全县工业经济运行情况的通报\n"
     count = -(-(BIG_BYTES - len(head.encode())) // len(BIG_PARAGRAPH.encode()))  # rounded up
     return head + BIG_PARAGRAPH * count
@@ -110,6 +110,7 @@ _CASES: dict[str, tuple[str, str, Callable[[Path], object]]] = {
     "gbk.txt": ("brief", "decoded as GB18030", _text(ARTICLE, "gbk")),
     "utf16.txt": ("brief", "decoded by its BOM", _text("\ufeff" + ARTICLE, "utf-16-le")),
     "big.txt": ("brief", "5 MB summarized", lambda p: p.write_text(big_text(), encoding="utf-8")),
+    "over_cap.txt": ("failure", "over the input cap", lambda p: p.write_bytes(b"a" * 5_000_001)),
     "page.html": ("brief", "main text, no script", _text(html_page())),
     "english.txt": (
         "brief",

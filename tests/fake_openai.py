@@ -1,8 +1,10 @@
 """An OpenAI-compatible chat-completions server for tests, on 127.0.0.1 in a thread.
 
 It replays scripted steps (a reply, or a fault: an HTTP error with headers, a
-slow reply, a dropped connection, raw text that is not JSON) and records every
-request with its arrival time, so tests can assert retries and their waits.
+slow reply, a dropped connection, raw text that is not JSON; or a hostile answer:
+a whole completion of its own, a raw body of any content type, a body dripped one
+byte at a time, a huge body streamed) and records every request with its arrival
+time, so tests can assert retries and their waits.
 The reply is shaped to the request: a tool call when the request offers
 tools, a fenced JSON block when it asks for neither tools nor a JSON format
 (instructor's MD_JSON mode), else plain JSON content.
@@ -32,6 +34,12 @@ class Step:
     delay: float = 0.0  # seconds to wait before answering
     drop: bool = False  # close the connection without answering
     finish_reason: str = "stop"
+    completion: dict[str, Any] | None = None  # the whole 200 body, instead of one built here
+    body: bytes | None = None  # or raw bytes as the 200 body, sent with `content_type`
+    content_type: str = "application/json; charset=utf-8"
+    drip: float = 0.0  # seconds between single bytes of the body
+    size: int = 0  # a completion padded to this many bytes, streamed in pieces
+    declare_length: bool = True  # else the body runs until the connection closes
 
 
 @dataclass
@@ -122,6 +130,10 @@ def completion(request: dict[str, Any], step: Step) -> dict[str, Any]:
     }
 
 
+def _json(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, ensure_ascii=False).encode("utf-8")
+
+
 def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -153,18 +165,49 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 return
             if step.status != 200:
                 error = step.error_body or {"error": {"message": f"fake {step.status}"}}
-                self._send(step.status, error, step.headers)
-                return
-            self._send(200, completion(request.body, step), step.headers)
+                self._send(step.status, _json(error), step)
+            elif step.size:
+                self._send_huge(step)
+            elif step.body is not None:
+                self._send(200, step.body, step)
+            else:
+                self._send(200, _json(step.completion or completion(request.body, step)), step)
 
-        def _send(self, status: int, body: dict[str, Any], headers: dict[str, str]) -> None:
-            data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        def _send(self, status: int, data: bytes, step: Step) -> None:
             self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
+            content_type = step.content_type if status == 200 else "application/json"
+            self._headers(content_type, len(data), step.headers)
+            if not step.drip:
+                self.wfile.write(data)
+                return
+            for i in range(len(data)):
+                self.wfile.write(data[i : i + 1])
+                self.wfile.flush()
+                time.sleep(step.drip)
+
+        def _send_huge(self, step: Step) -> None:
+            head = b'{"id": "x", "object": "chat.completion", "created": 1, "model": "m", ' \
+                   b'"choices": [{"index": 0, "message": {"role": "assistant", "content": "'
+            tail = b'"}, "finish_reason": "stop"}]}'
+            self.send_response(200)
+            if step.declare_length:
+                self._headers(step.content_type, step.size, step.headers)
+            else:  # no length: the body ends when the connection closes
+                self.close_connection = True
+                self._headers(step.content_type, None, {**step.headers, "Connection": "close"})
+            self.wfile.write(head)
+            left, piece = step.size - len(head) - len(tail), b"x" * 65536
+            while left > 0:
+                self.wfile.write(piece[:left])
+                left -= len(piece)
+            self.wfile.write(tail)
+
+        def _headers(self, content_type: str, length: int | None, headers: dict[str, str]) -> None:
+            self.send_header("Content-Type", content_type)
+            if length is not None:
+                self.send_header("Content-Length", str(length))
             for name, value in headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(data)
 
     return Handler

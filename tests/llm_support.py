@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.backends import Extraction
-from summarizer.document import Article, PreparedDocument
+from summarizer.document import Article, PreparedDocument, SourceDocument
 from summarizer.llm._transport import RetryPolicy
 from summarizer.llm.backend import LLMBackend
+from summarizer.pipeline import Outcome, asummarize_many
 from summarizer.settings import Settings
 
 SECRET = "sk-test-SECRET-7f3a9c1e5b"
@@ -69,6 +70,19 @@ def extract(config: Settings, doc: PreparedDocument | None = None, **kw: Any) ->
         backend = LLMBackend(config, retry=kw.pop("retry", FAST), **kw)
         try:
             return await backend.extract(doc or document())
+        finally:
+            await backend.aclose()
+
+    return asyncio.run(run())
+
+
+def batch(config: Settings, docs: list[SourceDocument], retry: RetryPolicy = FAST) -> list[Outcome]:
+    """One batch with a fresh backend (as a new process would have), closed at the end."""
+
+    async def run() -> list[Outcome]:
+        backend = LLMBackend(config, retry=retry)
+        try:
+            return await asummarize_many(docs, settings=config, backend=backend)
         finally:
             await backend.aclose()
 

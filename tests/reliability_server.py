@@ -8,11 +8,13 @@ whose quotes occur verbatim in every numbered article.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from tests.fake_openai import Recorded, Step
 from tests.llm_support import GOOD, TEXT
@@ -93,3 +95,54 @@ class SlottedResponder:
             with self._lock:
                 self.busy -= 1
         return Step(payload=GOOD)
+
+
+def envelope(choices: list[dict[str, Any]] | None) -> dict[str, Any]:
+    """A chat.completion body with these choices (None: no `choices` key at all)."""
+    body: dict[str, Any] = {"id": "chatcmpl-hostile", "object": "chat.completion",
+                            "created": 1, "model": "fake-model",
+                            "usage": {"prompt_tokens": 10, "completion_tokens": 2,
+                                      "total_tokens": 12}}  # fmt: skip
+    if choices is not None:
+        body["choices"] = choices
+    return body
+
+
+def message(content: str | None, **extra: Any) -> list[dict[str, Any]]:
+    """One choice whose message has this content (and e.g. a `refusal`)."""
+    return [{"index": 0, "finish_reason": "stop",
+             "message": {"role": "assistant", "content": content, **extra}}]  # fmt: skip
+
+
+# Every kind of bad 200 answer, and the words its article's Failure must give as the reason.
+BAD_REPLIES: dict[str, tuple[Step, str]] = {
+    "empty choices": (Step(completion=envelope([])), "has no choices"),
+    "missing choices": (Step(completion=envelope(None)), "has no choices"),
+    "null content": (Step(completion=envelope(message(None))), "reply is empty"),
+    "prose, not JSON": (Step(raw="好的，以下是本文摘要：李明主持会议。"), "reply is not JSON"),
+    "truncated JSON": (Step(raw=json.dumps(GOOD, ensure_ascii=False)[:70]), "truncated"),
+    "wrong schema": (Step(raw='{"summary": "会议", "keywords": ["项目"]}'),
+                     "none of the fields asked for"),
+    "HTML error page": (Step(body=b"<!DOCTYPE html><html><body>502 Bad Gateway</body></html>",
+                             content_type="text/html"), "HTML page"),
+    "garbage body": (Step(body=b"upstream connect error"), "is not JSON"),
+    "oversized": (Step(size=3 << 20, declare_length=False), "larger than"),
+    "refusal": (Step(completion=envelope(message(None, refusal="I can't help with that."))),
+                "refused"),
+}  # fmt: skip
+
+
+@dataclass
+class HostileResponder:
+    """Answers article n (from 1) with the n-th bad reply kind, every time; others with GOOD."""
+
+    kinds: list[str] = field(default_factory=lambda: list(BAD_REPLIES))
+
+    def kind_of(self, number: int | None) -> str | None:
+        if number is None or not 1 <= number <= len(self.kinds):
+            return None
+        return self.kinds[number - 1]
+
+    def __call__(self, request: Recorded) -> Step:
+        kind = self.kind_of(article_number(request))
+        return BAD_REPLIES[kind][0] if kind else Step(payload=GOOD)

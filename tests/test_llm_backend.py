@@ -157,3 +157,19 @@ def test_merging_keeps_two_metrics_that_share_a_quote_value_and_unit() -> None:
     ]
     merged = merge([Grounded(metrics=twins), Grounded(metrics=twins[:1])])
     assert [m.indicator for m in merged.metrics] == ["新增规上工业企业", "省级专精特新企业"]
+
+
+def test_an_article_holding_template_syntax_reaches_the_model_verbatim() -> None:
+    """instructor renders messages as Jinja when `context=` is truthy; ours must not be."""
+    text = TEXT + "{{ secret }} {% if x %}{# note #}"
+    with FakeOpenAI([Step(payload=GOOD)]) as server:
+        result = extract(settings(server.url), document(text))
+    assert "{{ secret }} {% if x %}{# note #}" in server.requests[0].body["messages"][-1]["content"]
+    assert len(result.metrics) == 2
+
+
+def test_every_strategy_the_settings_accept_has_a_class() -> None:
+    from summarizer.llm.strategies import STRATEGIES
+    from summarizer.settings import STRATEGIES as NAMES
+
+    assert set(NAMES) - {"auto"} == set(STRATEGIES)

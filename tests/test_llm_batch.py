@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from fake_openai import FakeOpenAI, Recorded, Step
-from llm_support import FAST, GOOD, TEXT, settings
+from llm_support import FAST, GOOD, TEXT, batch, settings
+from reliability_server import SlottedResponder, numbered_article
 
 from summarizer.document import SourceDocument
 from summarizer.llm.backend import LLMBackend
@@ -45,3 +46,13 @@ def test_concurrent_documents_share_one_backend_and_a_failure_does_not_stop_the_
     for brief in briefs:
         assert brief.provenance.backend == "llm" and brief.provenance.prompt_version == "v1"
         assert brief.provenance.usage.calls == 1 and len(brief.metrics) == 2
+
+
+
+def test_requests_in_flight_never_exceed_the_concurrency_while_more_documents_wait() -> None:
+    responder = SlottedResponder(latency=0.1, slots=10)  # room for more than we may send
+    documents = [SourceDocument(id=f"d{n}", raw=numbered_article(n)) for n in range(12)]
+    with FakeOpenAI(responder=responder) as server:
+        outcomes = batch(settings(server.url, concurrency=3), documents)
+    assert all(isinstance(o, Brief) for o in outcomes)
+    assert responder.max_busy == 3 and len(server.requests) == 12

@@ -82,8 +82,8 @@ def test_a_chunk_with_nothing_to_review_makes_no_request() -> None:
     assert result.usage.calls == 0
 
 
-def test_the_local_model_reviews_in_json_mode_unless_told_otherwise() -> None:
+def test_the_local_model_proposes_in_json_mode_unless_told_otherwise() -> None:
     automatic = local_llm_settings(Settings(), "http://127.0.0.1:1/v1")
-    assert (automatic.strategy, automatic.mode) == ("review", "JSON")
+    assert (automatic.strategy, automatic.mode) == ("propose", "JSON")
     chosen = local_llm_settings(Settings(strategy="plain", mode="TOOLS"), "http://127.0.0.1:1/v1")
     assert (chosen.strategy, chosen.mode) == ("plain", "TOOLS")

@@ -6,20 +6,18 @@ never as instructions.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 
 from summarizer.document import SourceDocument
 from summarizer.llm._transport import RetryPolicy
-from summarizer.llm.backend import LLMBackend
 from summarizer.models import Brief, Failure
-from summarizer.pipeline import Outcome, asummarize_many
+from summarizer.pipeline import Outcome
 from summarizer.settings import Settings
 from tests.bad_inputs import ARTICLE, INJECTION
 from tests.fake_openai import FakeOpenAI, Recorded, Step
-from tests.llm_support import GOOD
+from tests.llm_support import GOOD, batch
 from tests.llm_support import settings as llm_settings
 from tests.reliability_server import (
     FAULT_KINDS,
@@ -39,16 +37,7 @@ def documents() -> list[SourceDocument]:
 
 
 def run_batch(config: Settings, docs: list[SourceDocument]) -> list[Outcome]:
-    """One batch with a fresh backend (as a new process would have), closed at the end."""
-
-    async def batch() -> list[Outcome]:
-        backend = LLMBackend(config, retry=QUICK)
-        try:
-            return await asummarize_many(docs, settings=config, backend=backend)
-        finally:
-            await backend.aclose()
-
-    return asyncio.run(batch())
+    return batch(config, docs, QUICK)
 
 
 def faulty_config(url: str, cache: Path, timeout: float = 1.0) -> Settings:

@@ -86,7 +86,14 @@ def progress(total: int, on_outcome: OnOutcome | None = None) -> Iterator[OnOutc
         def advance(outcome: Outcome) -> None:
             if on_outcome is not None:
                 on_outcome(outcome)
-            failed = "" if isinstance(outcome, Brief) else " (failed)"
-            bar.update(task, advance=1, description=f"{outcome.id}{failed}")
+            bar.update(task, advance=1, description=_done(outcome))
 
         yield advance
+
+
+def _done(outcome: Outcome) -> str:
+    """The bar's line for a finished document: its id, and its service time or (failed)."""
+    if not isinstance(outcome, Brief):
+        return f"{outcome.id} (failed)"
+    times = outcome.provenance
+    return f"{outcome.id} ({(times.finished_at - times.started_at).total_seconds():.1f} s)"

@@ -10,7 +10,7 @@ import typer
 from summarizer._atomic import write_text_atomic, write_with
 from summarizer.cli import _archived as archived
 from summarizer.cli import _options as opt
-from summarizer.errors import ConfigurationError
+from summarizer.errors import ConfigurationError, SummarizerError
 from summarizer.ingest import collect
 from summarizer.models import Brief, Failure
 from summarizer.report.docx import write_docx
@@ -68,6 +68,10 @@ def register(app: typer.Typer) -> None:
         outcomes = run.outcomes
         briefs = [o for o in outcomes if isinstance(o, Brief)]
         failures = collected.failures + [o for o in outcomes if isinstance(o, Failure)]
+        if failures and not briefs:  # nothing to brief on: no file, one line, non-zero exit
+            raise SummarizerError(
+                f"every document failed ({len(failures)}); the first: {failures[0].message}"
+            )
         briefing = build_briefing(
             briefs,
             failures,

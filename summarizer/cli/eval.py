@@ -17,9 +17,10 @@ from summarizer.cli._options import (
     Model,
     NoCache,
     Strategy,
+    progress,
     settings_from,
 )
-from summarizer.errors import ConfigurationError
+from summarizer.errors import ConfigurationError, SummarizerError
 from summarizer.evaluate import (
     compare,
     evaluate,
@@ -31,6 +32,7 @@ from summarizer.evaluate import (
     write_json,
 )
 from summarizer.evaluate.baseline import DEFAULT_TOLERANCE, Comparison
+from summarizer.evaluate.results import EvalReport
 from summarizer.fixtures import load_fixtures
 from summarizer.models import Fixture
 
@@ -84,7 +86,12 @@ def eval_command(
     settings = settings_from(
         backend, model, base_url, api_key, mode, strategy, concurrency, no_cache
     )
-    report = evaluate(_load(fixtures), settings=settings, fixtures_dir=str(fixtures))
+    labeled = _load(fixtures)
+    with progress(len(labeled)) as advance:
+        report = evaluate(
+            labeled, settings=settings, fixtures_dir=str(fixtures), on_outcome=advance
+        )
+    _fail_if_nothing_was_extracted(report)
     comparison = compare(report, old, tolerance) if old else None
     print_report(report, Console(), comparison)
     if json_out:
@@ -105,6 +112,17 @@ def _load(folder: Path) -> list[Fixture]:
     if not labeled:
         raise ConfigurationError(f"--fixtures {folder}: no *.json fixture files found")
     return labeled
+
+
+def _fail_if_nothing_was_extracted(report: EvalReport) -> None:
+    """Every document failed (an unreachable endpoint, say): one line and a non-zero exit;
+    some failed: say how many, and score the rest."""
+    errors = [r.error for r in report.results if r.error]
+    if errors and len(errors) == len(report.results):
+        raise SummarizerError(f"every document failed ({len(errors)}); the first: {errors[0]}")
+    if errors:
+        typer.echo(f"note: {len(errors)} of {len(report.results)} documents failed "
+                   "and score as empty", err=True)  # fmt: skip
 
 
 def _gate(failures: list[str], comparison: Comparison | None) -> None:

@@ -26,7 +26,7 @@ from summarizer.evaluate.results import (
 )
 from summarizer.evaluate.scoring import combine, ratio, score_brief, sum_ratios
 from summarizer.models import Brief, Failure, Fixture
-from summarizer.pipeline import asummarize_many
+from summarizer.pipeline import OnOutcome, asummarize_many
 from summarizer.settings import Settings
 
 
@@ -36,10 +36,12 @@ def evaluate(
     settings: Settings,
     backend: Backend | None = None,
     fixtures_dir: str = "",
+    on_outcome: OnOutcome | None = None,
 ) -> EvalReport:
     """Extract every fixture's text with the backend and score the briefs."""
     return asyncio.run(
-        aevaluate(fixtures, settings=settings, backend=backend, fixtures_dir=fixtures_dir)
+        aevaluate(fixtures, settings=settings, backend=backend, fixtures_dir=fixtures_dir,
+                  on_outcome=on_outcome)  # fmt: skip
     )
 
 
@@ -49,13 +51,17 @@ async def aevaluate(
     settings: Settings,
     backend: Backend | None = None,
     fixtures_dir: str = "",
+    on_outcome: OnOutcome | None = None,
 ) -> EvalReport:
-    """Async form of `evaluate`; closes the backend only if it created it."""
+    """Async form of `evaluate`; closes the backend only if it created it. `on_outcome` is
+    called as each document finishes (a progress display)."""
     active = backend or create_backend(settings)
     documents = [SourceDocument(id=f.id, raw=f.text, source=f.source) for f in fixtures]
     started = time.perf_counter()
     try:
-        outcomes = await asummarize_many(documents, settings=settings, backend=active)
+        outcomes = await asummarize_many(
+            documents, settings=settings, backend=active, on_outcome=on_outcome
+        )
     finally:
         if backend is None:
             await active.aclose()

@@ -2,8 +2,9 @@
 
 Every verbatim field is located in the chunk by `summarizer.ground`; every
 metric value is parsed by `summarizer.text.numbers` from the numeral found in the
-quote. In strict mode a problem raises ValueError (instructor re-asks with the
-message); in lenient mode (re-asks exhausted) the item is dropped and counted.
+quote; issuers and units are checked by `_checks`. In strict mode a problem raises
+ValueError (instructor re-asks with the message); in lenient mode (re-asks
+exhausted, or a cached reply replayed) the item is dropped and counted.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
@@ -19,6 +20,7 @@ from pydantic import BaseModel
 
 from summarizer.document import Article, PreparedDocument
 from summarizer.ground import ArticleText, fold, locate
+from summarizer.llm._checks import issuer_problem, unit_problem
 from summarizer.llm._chunking import Chunk, Grounded
 from summarizer.llm._schema import (
     CandidateChoice,
@@ -73,34 +75,44 @@ class Candidates:
         )
 
 
-@dataclass
+@dataclass(frozen=True)
 class ChunkReview:
-    """Grounds replies for one chunk; callable as the schema's active review."""
+    """Grounds the replies for one chunk: the check a ReplyContext carries.
+
+    `speakers` are the names already known to speak in the article (earlier chunks, the
+    offline candidates); a reply's own speakers are added to them for its issuers.
+    """
 
     document: PreparedDocument
     article: Article
     chunk: Chunk
     candidates: Candidates | None = None
+    speakers: frozenset[str] = frozenset()
     lenient: bool = False
-    result: Grounded | None = None
     _text: ArticleText = field(init=False)
+    _whole: ArticleText = field(init=False)
 
     def __post_init__(self) -> None:
-        self._text = ArticleText(self.chunk.text)
+        object.__setattr__(self, "_text", ArticleText(self.chunk.text))
+        object.__setattr__(self, "_whole", ArticleText(self.article.text))
 
-    def __call__(self, model: BaseModel) -> None:
+    def leniently(self) -> ChunkReview:
+        """The same review, dropping (and counting) what it would otherwise re-ask."""
+        return replace(self, lenient=True)
+
+    def __call__(self, model: BaseModel) -> Grounded:
         grounded, problems = self.review(model)
         if problems and not self.lenient:
             raise ValueError(
                 "Fix these items (copy every quoted field verbatim from the article; "
                 "drop an item you cannot support):\n" + "\n".join(problems)
             )
-        grounded.dropped = len(problems)
-        self.result = grounded
+        grounded.dropped += len(problems)
+        return grounded
 
     def review(self, model: BaseModel) -> tuple[Grounded, list[str]]:
         """Grounded items and the problems of the items that could not be grounded."""
-        grounded, problems = Grounded(), []
+        grounded, problems = Grounded(), list[str]()
         if isinstance(model, KeptCandidates):
             problems += self._review_kept(model, grounded)
         elif isinstance(model, CandidateChoice):
@@ -120,10 +132,10 @@ class ChunkReview:
             ("metrics", items.metrics, self.metric, out.metrics),
             ("projects", items.projects, self.project, out.projects),
         ]
-        for name, values, make, sink in makers:
+        for name, values, make, sink in makers:  # speakers first: issuers are checked on them
             for i, value in enumerate(values):
                 try:
-                    sink.append(make(value))
+                    sink.append(make(value, out))
                 except Rejected as exc:
                     problems.append(f"- {prefix}{name}[{i}]: {exc}")
         return problems
@@ -134,50 +146,65 @@ class ChunkReview:
             raise Rejected(f"{what} {text!r} is not in the article")
         return span
 
-    def _evidence(self, span: tuple[int, int]) -> Evidence:
+    def find(self, text: str) -> tuple[int, int] | None:
+        """The span of `text` in the chunk (verbatim, folded or ignoring spaces), or None."""
+        return locate(self._text, text)
+
+    def evidence(self, span: tuple[int, int]) -> Evidence:
+        """Evidence in the original document for a span of the chunk."""
         start = self.chunk.start + span[0]
         return self.document.evidence(self.article, start, self.chunk.start + span[1])
 
-    def _verbatim(self, span: tuple[int, int]) -> str:
+    def verbatim(self, span: tuple[int, int]) -> str:
+        """The chunk's text at a span."""
         return self.chunk.text[span[0] : span[1]]
 
-    def speaker(self, item: SpeakerOut) -> Speaker:
+    def speaker(self, item: SpeakerOut, out: Grounded) -> Speaker:
         quote_span = self._span(item.quote, "quote")
         name_span = self._span(item.name, "name")
-        if fold(item.name.strip()) not in fold(self._verbatim(quote_span)):
+        if fold(item.name.strip()) not in fold(self.verbatim(quote_span)):
             raise Rejected(f"name {item.name!r} is not in its quote")
-        title = self._title(item.title)
+        title = self._title(item.title, out)
         return Speaker(
-            name=self._verbatim(name_span),
+            name=self.verbatim(name_span),
             title=title,
             article=self.article.index,
-            evidence=self._evidence(quote_span),
+            evidence=self.evidence(quote_span),
         )
 
-    def _title(self, title: str | None) -> str | None:
+    def _title(self, title: str | None, out: Grounded) -> str | None:
         if not title:
             return None
         span = locate(self._text, title)
         if span is None:
             if self.lenient:
-                return None  # keep the speaker, lose only the unverifiable title
+                out.dropped += 1  # keep the speaker, lose (and count) only the title
+                return None
             raise Rejected(f"title {title!r} is not in the article")
-        return self._verbatim(span)
+        return self.verbatim(span)
 
-    def directive(self, item: DirectiveOut) -> Directive:
+    def _issuer(self, issuer: str, out: Grounded) -> str:
+        known = self.speakers | {s.name for s in out.speakers}
+        if self.candidates is not None:
+            known |= {s.name for s in self.candidates.speakers.values()}
+        problem = issuer_problem(issuer, known, self._whole)
+        if problem is not None:
+            raise Rejected(problem)
+        return issuer.strip()
+
+    def directive(self, item: DirectiveOut, out: Grounded) -> Directive:
         span = self._span(item.text, "text")
-        if not item.issuer.strip():
-            raise Rejected("issuer is empty")
+        issuer = self._issuer(item.issuer, out)
         return Directive(
-            issuer=item.issuer.strip(),
-            text=self._verbatim(span),
+            issuer=issuer,
+            text=self.verbatim(span),
             article=self.article.index,
-            evidence=self._evidence(span),
+            evidence=self.evidence(span),
         )
 
-    def metric(self, item: MetricOut) -> Metric:
+    def metric(self, item: MetricOut, out: Grounded) -> Metric:
         span = self._span(item.quote, "quote")
-        quote = self._verbatim(span)
+        quote = self.verbatim(span)
         numeral = _numeral_text(item.number)
         at = fold(quote).find(fold(numeral))
         if not numeral or at < 0:
@@ -191,8 +218,9 @@ class ChunkReview:
 
     def _metric_from(self, item: MetricOut, value: float, span: tuple[int, int]) -> Metric:
         unit = item.unit.strip()
-        if not unit:
-            raise Rejected("unit is empty")
+        problem = unit_problem(unit, self.verbatim(span))
+        if problem is not None:
+            raise Rejected(problem)
         normalized, base = scale_unit(value, unit)
         return Metric(
             indicator=item.indicator.strip(),
@@ -203,16 +231,16 @@ class ChunkReview:
             normalized_value=normalized,
             normalized_unit=base,
             article=self.article.index,
-            evidence=self._evidence(span),
+            evidence=self.evidence(span),
         )
 
-    def project(self, item: ProjectOut) -> Project:
+    def project(self, item: ProjectOut, out: Grounded) -> Project:
         span = self._span(item.name, "name")
         return Project(
-            name=self._verbatim(span),
+            name=self.verbatim(span),
             status=item.status,
             article=self.article.index,
-            evidence=self._evidence(span),
+            evidence=self.evidence(span),
         )
 
     # ---- hybrid choices -----------------------------------------------------------------
@@ -221,10 +249,10 @@ class ChunkReview:
         known = self.candidates or Candidates()
         problems: list[str] = []
         for i, s in enumerate(choice.speakers):
-            retitle = partial(self._retitled, title=s.title)
+            retitle = partial(self._retitled, title=s.title, out=out)
             problems += _chosen(known.speakers, s.id, f"speakers[{i}]", out.speakers, retitle)
         for i, d in enumerate(choice.directives):
-            relabel = partial(_relabel, update={"issuer": d.issuer.strip()})
+            relabel = partial(self._reissued, issuer=d.issuer, out=out)
             problems += _chosen(known.directives, d.id, f"directives[{i}]", out.directives, relabel)
         for i, m in enumerate(choice.metrics):
             labels = {"indicator": m.indicator, "kind": m.kind, "period": m.period or None}
@@ -256,10 +284,13 @@ class ChunkReview:
             log.info("review named no candidate with id(s) %s; ignored", ", ".join(sorted(unknown)))
         return []
 
-    def _retitled(self, speaker: Speaker, title: str | None) -> Speaker:
+    def _retitled(self, speaker: Speaker, title: str | None, out: Grounded) -> Speaker:
         if not title:
             return speaker
-        return speaker.model_copy(update={"title": self._title(title)})
+        return speaker.model_copy(update={"title": self._title(title, out)})
+
+    def _reissued(self, directive: Directive, issuer: str, out: Grounded) -> Directive:
+        return directive.model_copy(update={"issuer": self._issuer(issuer, out)})
 
 
 def _relabel(item: BaseModel, update: dict[str, Any]) -> BaseModel:

@@ -2,35 +2,70 @@
 
 The field descriptions are prompt text (instructor sends them as the JSON
 Schema). Offsets and numeric values are absent on purpose: code locates quotes
-and parses numbers. Each top-level model runs the grounding review of the
-active chunk (see `_llm_review`), so a quote that is not in the article is a
-validation error that instructor feeds back to the model.
+and parses numbers. Each top-level reply is grounded while it is validated: the
+request passes a `ReplyContext` as instructor's `context=`, the reply's validator
+hands itself to the context's check, and keeps what grounded (`reply.grounded`).
+A quote that is not in the article is a validation error that instructor feeds
+back to the model.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextvars import ContextVar
-from typing import Self, TypeVar
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    model_validator,
+)
 
+from summarizer.llm._chunking import Grounded
 from summarizer.models import MetricKind, ProjectStatus
 
 LLM_SCHEMA_VERSION = "llm-1"
 
-# The review of the chunk being extracted: set by the backend around each model call.
-# A ContextVar keeps concurrent extractions (one asyncio task each) apart.
-ACTIVE_REVIEW: ContextVar[Callable[[BaseModel], None] | None] = ContextVar(
-    "summarizer_active_review", default=None
-)
 
+class ReplyContext(dict[str, Any]):
+    """instructor's `context=` for one request: the check that grounds its reply.
 
-_M = TypeVar("_M", bound=BaseModel)
+    instructor also renders the request's messages as Jinja templates whenever `context`
+    is truthy, so an article holding `{{` would lose text and one holding `{%` would fail.
+    The messages here are data, never templates: this mapping reports itself as empty to
+    that test, and the validators read the check from its attribute.
+    """
+
+    def __init__(self, check: Callable[[BaseModel], Grounded]) -> None:
+        super().__init__()
+        self.check = check
+
+    def __bool__(self) -> bool:
+        return False
 
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class _Reply(_Out):
+    """A top-level reply; validated with a ReplyContext, it carries what code grounded."""
+
+    _grounded: Grounded = PrivateAttr(default_factory=Grounded)
+
+    @property
+    def grounded(self) -> Grounded:
+        """The items of this reply that grounded in the article, and how many were dropped."""
+        return self._grounded
+
+    @model_validator(mode="after")
+    def _ground(self, info: ValidationInfo) -> Self:
+        if isinstance(info.context, ReplyContext):
+            # raises ValueError listing what to fix; instructor re-asks with it
+            self._grounded = info.context.check(self)
+        return self
 
 
 class SpeakerOut(_Out):
@@ -85,12 +120,8 @@ class MissedItems(_Out):
     projects: list[ProjectOut] = Field(default_factory=list, description="项目.")
 
 
-class ArticleItems(MissedItems):
+class ArticleItems(_Reply, MissedItems):
     """Speakers, directives, metrics and projects of one article (or part of one)."""
-
-    @model_validator(mode="after")
-    def _grounded(self) -> Self:
-        return _review(self)
 
 
 class SpeakerChoice(_Out):
@@ -127,7 +158,7 @@ class ProjectChoice(_Out):
     )
 
 
-class CandidateChoice(_Out):
+class CandidateChoice(_Reply):
     """The candidates that are true items, labelled by id, plus what the candidates missed."""
 
     speakers: list[SpeakerChoice] = Field(default_factory=list, description="选中的讲话人.")
@@ -138,12 +169,8 @@ class CandidateChoice(_Out):
         default_factory=MissedItems, description="候选遗漏的条目,原文字段逐字复制."
     )
 
-    @model_validator(mode="after")
-    def _grounded(self) -> Self:
-        return _review(self)
 
-
-class KeptCandidates(_Out):
+class KeptCandidates(_Reply):
     """The review strategy's compact answer: the ids of the candidates that are right.
 
     Asked the other way round (the ids of the wrong ones), the local 1.5B model listed every
@@ -155,13 +182,21 @@ class KeptCandidates(_Out):
     )
     projects: list[str | int] = Field(default_factory=list, description="是项目的候选编号,如 P2.")
 
-    @model_validator(mode="after")
-    def _grounded(self) -> Self:
-        return _review(self)
+
+class PersonOut(_Out):
+    """A person the model names as speaking or acting at the event."""
+
+    name: str = Field(description="姓名,原文照抄.")
+    title: str | None = Field(default=None, description="原文中此人的完整职务;没有则 null.")
 
 
-def _review(model: _M) -> _M:
-    review = ACTIVE_REVIEW.get()
-    if review is not None:
-        review(model)  # raises ValueError listing what to fix; instructor re-asks with it
-    return model
+class PageAnswer(_Reply):
+    """One answer about an article, for the propose strategy: each question fills one field.
+
+    One schema for every question keeps the prompt's prefix (system, schema, article) the
+    same from question to question, so a local server evaluates the article only once.
+    """
+
+    speakers: list[PersonOut] = Field(default_factory=list, description="讲话人,原文照抄.")
+    projects: list[str] = Field(default_factory=list, description="项目名称,原文照抄.")
+    keep: list[str | int] = Field(default_factory=list, description="正确的候选编号,如 D3.")

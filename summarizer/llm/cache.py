@@ -1,9 +1,12 @@
 """A persistent cache of model replies, so that a re-run makes no calls.
 
 SQLite in WAL mode: each write is one atomic statement, readers never block
-the writer, and a process killed mid-write (kill -9) leaves the database
-consistent. Entries are keyed by model, prompt fingerprint, schema version,
-mode and a hash of the text sent; a value is the model's validated reply and
+the writer, writers wait for each other (busy timeout), and a process killed
+mid-write (kill -9) leaves the database consistent. Many processes may share one
+file: switching a fresh file to WAL takes a lock for which SQLite does not wait
+(`database is locked` at once), so opening retries that step until it holds.
+Entries are keyed by model, a hash of the system prompt, schema version, mode
+and a hash of the text sent; a value is the model's validated reply and
 its token counts. Nothing else is stored: no keys, no URLs, no headers.
 """
 
@@ -11,13 +14,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 __all__ = ["CacheKey", "CachedReply", "ReplyCache"]
+
+_T = TypeVar("_T")
+# How long a process waits for the others: per statement (SQLite's busy timeout), and in
+# all for opening the file.
+BUSY_SECONDS = 30.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS replies (
@@ -77,11 +88,9 @@ class ReplyCache:
         if self._connection is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(
-                self.path, timeout=30, isolation_level=None, check_same_thread=False
+                self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
             )
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-            connection.execute(_SCHEMA)
+            _while_locked(lambda: _prepare(connection))
             self._connection = connection
         return self._connection
 
@@ -117,3 +126,25 @@ class ReplyCache:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+
+
+def _prepare(connection: sqlite3.Connection) -> None:
+    """WAL mode (once per file: the mode is stored in it) and the table."""
+    (mode,) = connection.execute("PRAGMA journal_mode").fetchone()
+    if str(mode).lower() != "wal":
+        connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")
+    connection.execute(_SCHEMA)
+
+
+def _while_locked(step: Callable[[], _T], seconds: float = BUSY_SECONDS) -> _T:
+    """Run `step`, again after a short random pause while another process holds the lock."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            locked = "locked" in str(exc) or "busy" in str(exc)
+            if not locked or time.monotonic() > deadline:
+                raise
+        time.sleep(random.uniform(0.005, 0.05))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from summarizer.models import Usage
 
@@ -12,8 +15,10 @@ __all__ = ["Tally", "cost_usd", "total_usage"]
 
 @dataclass
 class Tally:
-    """Running counts for one document, updated as requests come back."""
+    """What one article has spent (updated as requests come back), and what it may spend."""
 
+    token_budget: float = math.inf
+    deadline: float = math.inf  # time.monotonic() by which the article must be done
     calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -22,15 +27,33 @@ class Tally:
     chunks: int = 0
     cached_chunks: int = 0
     replies: int = 0  # requests that came back with a completion
-    article_start: int = 0  # tokens spent before the current article (for its budget)
+
+    @classmethod
+    def for_article(cls, token_budget: int, seconds: float) -> Tally:
+        """A fresh tally whose budget is `token_budget` tokens and `seconds` from now."""
+        return cls(token_budget=token_budget, deadline=time.monotonic() + seconds)
 
     @property
     def tokens(self) -> int:
         return self.prompt_tokens + self.completion_tokens
 
-    def add_tokens(self, prompt: int, completion: int) -> None:
-        self.prompt_tokens += prompt
-        self.completion_tokens += completion
+    def seconds_left(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def over_budget(self) -> bool:
+        """True once the article has spent its tokens or its time."""
+        return self.tokens >= self.token_budget or self.seconds_left() <= 0
+
+    def observe(self, outcome: Any) -> None:
+        """Count one request: a failed one (an exception) or a reply and its tokens."""
+        self.calls += 1
+        if isinstance(outcome, BaseException):
+            return
+        self.replies += 1
+        usage = getattr(outcome, "usage", None)
+        if usage is not None:
+            self.prompt_tokens += getattr(usage, "prompt_tokens", 0) or 0
+            self.completion_tokens += getattr(usage, "completion_tokens", 0) or 0
 
     def usage(self, price_prompt: float | None, price_completion: float | None) -> Usage:
         """The Usage record, with cost when a price per million tokens is configured."""

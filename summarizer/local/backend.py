@@ -24,13 +24,19 @@ LOCAL_MAX_TOKENS = 1024
 # appending ~1k tokens (measured: one seed, 13 requests, 15+ minutes). One re-ask
 # keeps the fix-up chance for a genuinely invalid reply and bounds the waste.
 LOCAL_MAX_REASKS = 1
-# Requests queue at the single-model server (one at a time), so a request may wait for
-# several others before its own turn: the client must not give up meanwhile.
-LOCAL_TIMEOUT = 900.0
-# What `auto` means for the local model (measured in bench/README.md): on two CPU cores only
-# a compact task fits the time goal, so the model reviews the offline candidates, and JSON
-# mode (llama.cpp turns it into a grammar) avoids the tool-call wrapper's extra tokens.
-LOCAL_STRATEGY = "review"
+# The server answers one request at a time, and only once the whole reply is generated:
+# on two shared cores a long reply takes minutes, so the read-idle and per-request
+# deadlines are long; an article's several chunks get more.
+LOCAL_REQUEST_TIMEOUT = 600.0
+LOCAL_ARTICLE_TIMEOUT = 1800.0
+# Documents in flight at once: the server's one slot. More would only queue there, and a
+# queued document would count the wait as its own time (and spend its deadline on it).
+LOCAL_PARALLEL = 1
+# What `auto` means for the local model: the strategy that measured best on the devset
+# (bench/README.md), the only one at or above the offline extractor on every list: it keeps
+# every offline item and adds what the model proposes and code grounds. JSON mode
+# (llama.cpp turns it into a grammar) avoids the tool-call wrapper's extra tokens.
+LOCAL_STRATEGY = "propose"
 LOCAL_MODE = "JSON"
 # The server ignores the key; the OpenAI client just insists on having one.
 LOCAL_API_KEY = "sk-local-no-key"
@@ -40,6 +46,7 @@ class LocalBackend:
     """Extraction by the embedded local model, through the LLM backend."""
 
     name = "local"
+    parallel = LOCAL_PARALLEL
 
     def __init__(self, inner: Backend, server: LocalServer | None) -> None:
         self._inner = inner
@@ -92,7 +99,9 @@ def local_llm_settings(settings: Settings, base_url: str) -> Settings:
         mode=LOCAL_MODE if settings.mode == "AUTO" else settings.mode,
         max_tokens=min(settings.max_tokens, LOCAL_MAX_TOKENS),
         max_reasks=min(settings.max_reasks, LOCAL_MAX_REASKS),
-        timeout=max(settings.timeout, LOCAL_TIMEOUT),
+        timeout=max(settings.timeout, LOCAL_REQUEST_TIMEOUT),
+        read_timeout=max(settings.read_timeout, LOCAL_REQUEST_TIMEOUT),
+        article_timeout=max(settings.article_timeout, LOCAL_ARTICLE_TIMEOUT),
     )
 
 

@@ -1,0 +1,122 @@
+"""The propose strategy: offline items kept, the model's proposals kept only once grounded."""
+
+from __future__ import annotations
+
+from fake_openai import FakeOpenAI, Recorded, Step
+from llm_support import document, extract, settings
+
+from summarizer.backends import Extraction
+from summarizer.document import PreparedDocument
+from summarizer.llm._proposals import looks_like_project, split_title
+from summarizer.models import (
+    Directive,
+    Evidence,
+    Metric,
+    MetricKind,
+    Project,
+    ProjectStatus,
+    Speaker,
+)
+
+TEXT = (
+    "3月5日，青山区召开项目建设大会。区委书记李明主持会议并讲话，区长王芳汇报了项目进展。"
+    "副区长赵刚出席会议。会上，青山区人民医院住院综合楼项目、城北污水处理厂二期工程集中开工。"
+    "李明强调，要全力以赴抓项目、稳增长。青山区将加快建设城东物流中心。"
+    "上半年全区地区生产总值完成120.5亿元。"
+)
+
+
+def _ev(quote: str) -> Evidence:
+    start = TEXT.index(quote)
+    return Evidence(quote=quote, start=start, end=start + len(quote))
+
+
+class _Offline:
+    """Stands in for the offline extractor: one speaker, one directive, two projects (one
+    under a shortened name), one metric."""
+
+    name = "offline"
+    model = None
+    prompt_version = None
+
+    async def extract(self, document: PreparedDocument) -> Extraction:
+        return Extraction(
+            speakers=[Speaker(name="李明", title="区委书记", evidence=_ev("区委书记李明主持"))],
+            directives=[Directive(issuer="李明", text="要全力以赴抓项目、稳增长",
+                                  evidence=_ev("要全力以赴抓项目、稳增长"))],
+            metrics=[Metric(indicator="地区生产总值", value=120.5, unit="亿元",
+                            kind=MetricKind.ACTUAL, evidence=_ev("地区生产总值完成120.5亿元"))],
+            projects=[
+                Project(name="住院综合楼项目", status=ProjectStatus.STARTED,
+                        evidence=_ev("住院综合楼项目")),
+                Project(name="城北污水处理厂二期工程", status=ProjectStatus.STARTED,
+                        evidence=_ev("城北污水处理厂二期工程")),
+            ],
+        )  # fmt: skip
+
+    async def aclose(self) -> None:
+        pass
+
+
+def answers(request: Recorded) -> Step:
+    """The model's answers: one field per question, with right and wrong proposals."""
+    asked = request.body["messages"][-1]["content"]
+    if "只填写 speakers" in asked:
+        people = [{"name": "区长王芳", "title": None},  # a title written into the name
+                  {"name": "赵刚", "title": "副区长"},  # only attends
+                  {"name": "李明", "title": "区委书记"}]  # already a candidate
+        return Step(payload={"speakers": people})
+    if "只填写 projects" in asked:
+        names = ["青山区人民医院住院综合楼项目", "城东物流中心", "青山区", "城西大道"]
+        return Step(payload={"projects": names})  # fuller name, new, not a project, not in text
+    offered = dict(line.split(" ", 1) for line in asked.split("\n") if line.startswith("S"))
+    chosen = [i for i, text in offered.items() if text.startswith("青山区将")]
+    return Step(payload={"keep": chosen})
+
+
+def test_offline_items_stay_and_grounded_proposals_are_added() -> None:
+    with FakeOpenAI(responder=answers) as server:
+        result = extract(settings(server.url, strategy="propose", mode="JSON"),
+                         document(TEXT), candidates=_Offline())  # fmt: skip
+    assert [(s.name, s.title) for s in result.speakers] == [("李明", "区委书记"), ("王芳", "区长")]
+    assert sorted(p.name for p in result.projects) == [
+        "城东物流中心", "城北污水处理厂二期工程", "青山区人民医院住院综合楼项目",
+    ]  # fmt: skip
+    fuller = next(p for p in result.projects if p.name.startswith("青山区人民医院"))
+    assert fuller.status is ProjectStatus.STARTED  # the candidate's status, kept
+    assert [(d.issuer, d.text) for d in result.directives] == [
+        ("李明", "要全力以赴抓项目、稳增长"), ("青山区", "青山区将加快建设城东物流中心"),
+    ]  # fmt: skip
+    assert [m.value for m in result.metrics] == [120.5]
+    assert result.usage.calls == 3 and result.usage.dropped_items == 3  # 赵刚, 青山区, 城西大道
+    for item in [*result.speakers, *result.projects, *result.directives]:
+        assert TEXT[item.evidence.start : item.evidence.end] == item.evidence.quote
+
+
+def test_only_uncovered_sentences_with_an_instruction_cue_are_offered_as_directives() -> None:
+    with FakeOpenAI(responder=answers) as server:
+        extract(settings(server.url, strategy="propose", mode="JSON"), document(TEXT),
+                candidates=_Offline())  # fmt: skip
+    asked = server.requests[-1].body["messages"][-1]["content"]
+    assert "青山区将加快建设城东物流中心" in asked
+    assert "要全力以赴抓项目" not in asked.split("</文章>")[1]  # covered by a candidate
+    assert "生产总值完成" not in asked.split("</文章>")[1]  # no instruction in it
+
+
+def test_a_short_article_costs_no_request() -> None:
+    with FakeOpenAI([]) as server:
+        result = extract(settings(server.url, strategy="propose"), document(TEXT[:60]),
+                         candidates=_Offline())  # fmt: skip
+    assert server.requests == [] and result.usage.calls == 0
+
+
+def test_a_title_written_into_the_name_is_split_off() -> None:
+    assert split_title("县委副书记、县长莫少华") == ("莫少华", "县委副书记、县长")
+    assert split_title("王长江") == ("王长江", None)  # a short name is taken as it is
+    assert split_title("县长王长江") == ("王长江", "县长")
+
+
+def test_a_project_name_ends_like_one_and_is_more_than_a_category() -> None:
+    assert looks_like_project("瓮安至开阳快速通道") and looks_like_project("藤縣中和中學教學綜合樓")
+    assert not looks_like_project("重大项目") and not looks_like_project("县发改局")
+    assert not looks_like_project("晋ICP备15001263号-1")
