@@ -28,6 +28,7 @@ class Extraction:
     projects: list[Project] = field(default_factory=list)
     date: str | None = None
     usage: Usage = field(default_factory=Usage)
+    warnings: list[str] = field(default_factory=list)  # for the brief's reader
 
 
 class Backend(Protocol):

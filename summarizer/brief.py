@@ -63,7 +63,7 @@ def assemble_brief(
         directives=directives,
         metrics=metrics,
         projects=projects,
-        warnings=list(prepared.warnings),
+        warnings=[*prepared.warnings, *extraction.warnings],
         provenance=Provenance(
             backend=backend.name,
             model=backend.model,

@@ -28,7 +28,7 @@ ApiKey = Annotated[
 Mode = Annotated[str | None, typer.Option("--mode", help="instructor mode: TOOLS, JSON, MD_JSON.")]
 Strategy = Annotated[
     str | None,
-    typer.Option("--strategy", help="What the model does: plain, hybrid, review or auto."),
+    typer.Option("--strategy", help="What the model does: plain, hybrid, review, propose or auto."),
 ]
 Concurrency = Annotated[int | None, typer.Option("--concurrency", help="Parallel requests.")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Bypass the response cache.")]

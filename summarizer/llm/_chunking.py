@@ -31,13 +31,15 @@ class Chunk:
 
 @dataclass
 class Grounded:
-    """Grounded items from one or more replies, and how many items were dropped."""
+    """Grounded items from one or more replies, how many items were dropped, and what the
+    reader of the brief should know about them (`notes`, e.g. a question left unanswered)."""
 
     speakers: list[Speaker] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     dropped: int = 0
+    notes: list[str] = field(default_factory=list)
 
 
 def split_article(text: str, max_chars: int) -> list[Chunk]:
@@ -92,6 +94,7 @@ def merge(parts: Iterable[Grounded]) -> Grounded:
         merged.metrics += part.metrics
         merged.projects += part.projects
         merged.dropped += part.dropped
+        merged.notes += part.notes
     merged.directives = _unique(merged.directives, lambda d: (d.evidence.start, d.evidence.end))
     # "A、B各300家" is two metrics with one quote, value and unit: the indicator tells them apart.
     merged.metrics = _unique(merged.metrics, _metric_identity)
@@ -105,10 +108,11 @@ def _metric_identity(metric: Metric) -> Hashable:
 
 
 def _merge_speakers(speakers: list[Speaker]) -> list[Speaker]:
-    """One speaker per (name, article); the fullest title wins."""
-    best: dict[tuple[str, int], Speaker] = {}
+    """One speaker per name in the document (LABELING.md: each speaker once per document);
+    the fullest title wins."""
+    best: dict[str, Speaker] = {}
     for speaker in speakers:
-        key = (speaker.name, speaker.article)
+        key = speaker.name
         kept = best.get(key)
         if kept is None or len(speaker.title or "") > len(kept.title or ""):
             best[key] = speaker

@@ -1,16 +1,18 @@
 """What a model proposes beyond the offline candidates, kept only once code has grounded it.
 
-The propose strategy asks the model for names (projects, speakers with their titles) and,
-in `_sentences.py`, for the uncovered sentences that are directives. Nothing it writes is
-taken on trust:
+The propose strategy asks the model for names (projects, speakers with their titles).
+Nothing it writes is taken on trust:
 
 - a proposed project is kept only if its name stands in the chunk (verbatim, folded or
   across a line break) and reads like a project: it ends like one (项目, 工程, 大道, 医院 ...)
-  and is more than a generic category (重大项目); its status comes from the words around
-  it in the text;
+  and is more than a generic category (重大项目) or a list (`甲、乙等重点项目`); it is
+  added only when no project found already names the same thing (a shorter or fuller name
+  of it); its status comes from the words around it in the text;
 - a proposed speaker is kept only if the name stands in the chunk where the text shows the
   person speaking or acting (a speech verb before any 出席/参加 after the name, an
-  interview turn `姓名：`, or the `——访` line); the title only if it stands in the text.
+  interview turn `姓名：`, or the `——访` line), not where the act is only referred to
+  (`某某调研时提出的要求`); the title only if it stands in the text. A person already
+  listed anywhere in the document is not added again (LABELING.md: once per document).
 
 These checks never ask again (a re-ask costs a small local model tens of seconds and a
 proposal is optional): what fails is dropped and counted.
@@ -131,8 +133,8 @@ def looks_like_project(name: str) -> bool:
     """A project's name: a project ending, after more than generic words."""
     folded = "".join(fold(name).split())
     ending = next((e for e in PROJECT_ENDINGS if folded.endswith(e)), None)
-    if ending is None or len(folded) > 60:
-        return False
+    if ending is None or len(folded) > 60 or "、" in folded:
+        return False  # a list of names (甲、乙等项目) is not one name
     rest = folded[: -len(ending)]
     for word in sorted(GENERIC_WORDS, key=len, reverse=True):
         rest = rest.replace(word, "")
@@ -244,6 +246,8 @@ def _acts_after(folded: str, start: int, end: int) -> tuple[int, int] | None:
     at, act = min(acts)
     if silent and min(silent) <= at:
         return None
+    if window[at + len(act) : at + len(act) + 1] == "的":
+        return None  # 某某调研时提出的要求: the act is referred to, not done here
     return start, end + at + len(act)
 
 
@@ -259,26 +263,29 @@ def _key(name: str) -> str:
     return "".join(fold(name).split())
 
 
-def not_known(found: Iterable[Speaker], known: Iterable[Speaker]) -> list[Speaker]:
-    """The speakers of `found` whose names are not among `known` (width, script, spaces
-    ignored)."""
-    names = {_key(s.name) for s in known}
+def not_known(found: Iterable[Speaker], known: Iterable[str]) -> list[Speaker]:
+    """The speakers of `found` whose names are not among the `known` names (width, script,
+    spaces ignored)."""
+    names = {_key(name) for name in known}
     return [s for s in found if _key(s.name) not in names]
 
 
-def with_proposals(candidates: Candidates, *proposed: Grounded) -> Grounded:
+def with_proposals(
+    candidates: Candidates, known: Iterable[str], *proposed: Grounded
+) -> Grounded:
     """The chunk's offline items, all of them, with the grounded proposals they lack.
 
-    A proposed speaker is added when no candidate has the name; a project when it overlaps
-    no candidate (or holds one under a fuller name); a directive is proposed only from
-    sentences no candidate covers.
+    A proposed speaker is added when neither a candidate nor `known` (the names found
+    before this chunk) has the name; a project when it names nothing found already (or
+    holds a candidate under a fuller name).
     """
     found = candidates.kept()
     for part in proposed:
-        found.speakers += not_known(part.speakers, found.speakers)
+        names = [*known, *(s.name for s in found.speakers)]
+        found.speakers += not_known(part.speakers, names)
         found.projects = merged_projects(found.projects, part.projects)
-        found.directives += part.directives
         found.dropped += part.dropped
+        found.notes += part.notes
     return found
 
 
@@ -289,12 +296,20 @@ def merged_projects(candidates: list[Project], proposed: list[Project]) -> list[
     for project in proposed:
         overlapping = [c for c in projects if _overlap(c, project)]
         if not overlapping:
-            projects.append(project)
+            if not any(_same_thing(c, project) for c in projects):
+                projects.append(project)
         elif all(_fuller(project, c) for c in overlapping):
             status = overlapping[0].status
             projects = [c for c in projects if c not in overlapping]
             projects.append(project.model_copy(update={"status": status}))
     return projects
+
+
+def _same_thing(a: Project, b: Project) -> bool:
+    """One name holds the other (城乡供水一体化工程, 襄州区城乡供水一体化工程): the same
+    project named again elsewhere."""
+    first, second = _key(a.name), _key(b.name)
+    return first in second or second in first
 
 
 def _overlap(a: Project, b: Project) -> bool:

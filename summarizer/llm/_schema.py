@@ -26,7 +26,9 @@ from pydantic import (
 from summarizer.llm._chunking import Grounded
 from summarizer.models import MetricKind, ProjectStatus
 
-LLM_SCHEMA_VERSION = "llm-1"
+# Part of every reply-cache key: bump it when a reply schema changes, so an old reply
+# (which the new schema may reject) is asked again rather than replayed.
+LLM_SCHEMA_VERSION = "llm-2"  # llm-2: PageAnswer lost `keep` (no directive question)
 
 
 class ReplyContext(dict[str, Any]):
@@ -199,4 +201,3 @@ class PageAnswer(_Reply):
 
     speakers: list[PersonOut] = Field(default_factory=list, description="讲话人,原文照抄.")
     projects: list[str] = Field(default_factory=list, description="项目名称,原文照抄.")
-    keep: list[str | int] = Field(default_factory=list, description="正确的候选编号,如 D3.")

@@ -160,6 +160,7 @@ class LLMBackend:
             metrics=items.metrics,
             projects=items.projects,
             usage=total_usage(r.usage for r in results),
+            warnings=items.notes,
         )
 
     async def aclose(self) -> None:
