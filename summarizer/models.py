@@ -157,7 +157,9 @@ class Provenance(_Strict):
 
     backend: str = Field(description="Backend name: offline, llm, local.")
     model: str | None = Field(default=None, description="Model name, if a model was used.")
-    prompt_version: str | None = Field(default=None, description="Version of the prompt used.")
+    prompt_version: str | None = Field(
+        default=None, description="Version of the prompt (llm, local) or of the rules (offline)."
+    )
     schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this schema.")
     started_at: datetime = Field(description="When extraction started (UTC).")
     finished_at: datetime = Field(description="When extraction finished (UTC).")

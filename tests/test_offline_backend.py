@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import re
+import shutil
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from _offline_docs import one_article
 
@@ -24,7 +28,26 @@ TEXT = (
 def test_from_settings_builds_the_registered_offline_backend() -> None:
     backend = create_backend(resolve_settings(env={}, backend="offline"))
     assert isinstance(backend, OfflineBackend)
-    assert (backend.name, backend.model, backend.prompt_version) == ("offline", None, None)
+    assert (backend.name, backend.model) == ("offline", None)
+    assert re.fullmatch(r"rules-[0-9a-f]{12}", backend.prompt_version)
+
+
+def test_the_rules_version_changes_with_a_cue_table(tmp_path: Path, monkeypatch: Any) -> None:
+    import summarizer.rules as rules
+
+    package = tmp_path / "summarizer"
+    shutil.copytree(Path(rules.__file__).parent.parent, package)
+    monkeypatch.setattr(rules, "_PACKAGE", package)
+    rules.rules_version.cache_clear()
+    before = rules.rules_version()
+    table = package / "rules" / "data" / "project_cues.toml"
+    table.write_text(table.read_text(encoding="utf-8") + "\n# one more line\n", encoding="utf-8")
+    rules.rules_version.cache_clear()
+    try:
+        assert rules.rules_version() != before
+    finally:
+        monkeypatch.undo()
+        rules.rules_version.cache_clear()
 
 
 def test_extract_finds_grounded_items_of_every_list() -> None:

@@ -10,6 +10,10 @@ so a 繁體 page gets a 繁體 brief.
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
+from pathlib import Path
+
 from summarizer.backends import Extraction
 from summarizer.document import PreparedDocument
 from summarizer.models import Directive, Project, Speaker
@@ -20,15 +24,43 @@ from summarizer.settings import Settings
 from summarizer.text.dates import article_date
 from summarizer.text.fold import fold_view
 
-__all__ = ["OfflineBackend"]
+__all__ = ["OfflineBackend", "rules_version"]
+
+# What a brief of the offline backend depends on: the rules, their cue tables, the text
+# view and the stages around them. Report, archive and CLI code are left out.
+_PACKAGE = Path(__file__).resolve().parent.parent
+_MADE_BY = ("rules", "text", "normalize", "prepare.py", "ground.py", "brief.py", "models.py",
+            "document.py")  # fmt: skip
+
+
+@cache
+def rules_version() -> str:
+    """`rules-` and a digest of the code and tables that make an offline brief: a new
+    version of the rules gets its own briefs in the archive instead of reusing old ones."""
+    digest = hashlib.sha256()
+    for part in _MADE_BY:
+        path = _PACKAGE / part
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix in (".py", ".toml", ".json", ".txt", ".tsv") and file.is_file():
+                digest.update(file.relative_to(_PACKAGE).as_posix().encode())
+                digest.update(file.read_bytes())
+    return f"rules-{digest.hexdigest()[:12]}"
 
 
 class OfflineBackend:
-    """Backend protocol implementation that needs nothing but the text."""
+    """Backend protocol implementation that needs nothing but the text.
+
+    Its `prompt_version` is the version of its rules (`rules_version`), so the archive
+    tells briefs of different rules apart as it does briefs of different prompts.
+    """
 
     name = "offline"
     model: str | None = None
-    prompt_version: str | None = None
+
+    @property
+    def prompt_version(self) -> str:
+        return rules_version()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> OfflineBackend:
