@@ -33,7 +33,7 @@ from summarizer.llm._review import Candidates, ChunkReview
 from summarizer.llm._schema import PageAnswer, PersonOut
 from summarizer.models import Project, ProjectStatus, Speaker
 
-__all__ = ["ProjectProposals", "SpeakerProposals", "ids", "with_proposals"]
+__all__ = ["ProjectProposals", "SpeakerProposals", "with_proposals"]
 
 _P = TypeVar("_P")
 _I = TypeVar("_I")
@@ -76,12 +76,6 @@ BODY_ENDINGS = ("局", "委", "办", "府", "厅", "部", "院", "会", "司", "
 TITLE_ENDINGS = frozenset("记长任席理员事官监师裁表")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _WINDOW = 40
-
-
-def ids(values: Iterable[str | int], prefix: str) -> set[str]:
-    """Candidate ids as given, with a bare number read as `prefix` + number (3 → D3)."""
-    found = {str(v).strip().upper() for v in values}
-    return {f"{prefix}{i}" if i.isdigit() else i for i in found}
 
 
 @dataclass(frozen=True)
