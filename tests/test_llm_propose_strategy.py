@@ -7,7 +7,13 @@ from llm_support import document, extract, settings
 
 from summarizer.backends import Extraction
 from summarizer.document import PreparedDocument
-from summarizer.llm._proposals import looks_like_project, merged_projects, not_known, split_title
+from summarizer.llm._proposals import (
+    looks_like_project,
+    merged_projects,
+    not_known,
+    speaking_span,
+    split_title,
+)
 from summarizer.models import (
     Directive,
     Evidence,
@@ -150,3 +156,12 @@ def test_a_speaker_already_known_from_an_earlier_part_is_not_added_again() -> No
     proposed = [Speaker(name="梁國強", evidence=_ev("李明")),
                 Speaker(name="王芳", evidence=_ev("王芳"))]  # fmt: skip
     assert [s.name for s in not_known(proposed, ["梁国强"])] == ["王芳"]  # script folded
+
+
+def test_an_interview_turn_opens_its_line_and_an_addressee_list_is_none() -> None:
+    turn = "【答】市金融办主任陈德安：今年我们将继续推进。"
+    start = turn.index("陈德安")
+    assert speaking_span(turn, (start, start + 3)) == (start, start + 4)
+    notice = "各乡镇人民政府，县政府各部门，各有关单位：\n现将方案印发给你们。"
+    start = notice.index("各有关单位")
+    assert speaking_span(notice, (start, start + 5)) is None

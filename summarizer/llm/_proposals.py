@@ -76,6 +76,7 @@ BODY_ENDINGS = ("局", "委", "办", "府", "厅", "部", "院", "会", "司", "
 TITLE_ENDINGS = frozenset("记长任席理员事官监师裁表")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _WINDOW = 40
+_LIST_MARKS = ("，", ",", "、", "；", ";", "。")
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,7 @@ def _acts_after(folded: str, start: int, end: int) -> tuple[int, int] | None:
     cut = _SENTENCE_END.search(window)
     window = window[: cut.start()] if cut else window
     if window[:1] in ("：", ":"):
-        return start, end + 1  # an interview turn: 姓名：
+        return _turn(folded, start, end)
     acts = [(window.find(a), a) for a in SPEECH_ACTS if a in window]
     silent = [window.find(p) for p in NOT_SPEAKING if p in window]
     if not acts:
@@ -243,6 +244,14 @@ def _acts_after(folded: str, start: int, end: int) -> tuple[int, int] | None:
     if window[at + len(act) : at + len(act) + 1] == "的":
         return None  # 某某调研时提出的要求: the act is referred to, not done here
     return start, end + at + len(act)
+
+
+def _turn(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """An interview turn `姓名：` opens its line (after a title or a 【答】 mark at most); a
+    name after a comma is the last of a list, such as a notice's addressees
+    (`各乡镇人民政府，各有关单位：`)."""
+    line = folded[folded.rfind("\n", 0, start) + 1 : start]
+    return None if any(mark in line for mark in _LIST_MARKS) else (start, end + 1)
 
 
 def _interviewed(folded: str, start: int, end: int) -> tuple[int, int] | None:
