@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fake_openai import FakeOpenAI, Recorded, Step
 from llm_support import document, extract, settings
 
@@ -165,3 +167,17 @@ def test_an_interview_turn_opens_its_line_and_an_addressee_list_is_none() -> Non
     notice = "各乡镇人民政府，县政府各部门，各有关单位：\n现将方案印发给你们。"
     start = notice.index("各有关单位")
     assert speaking_span(notice, (start, start + 5)) is None
+
+
+def test_the_prompt_version_names_the_rules_whose_items_it_keeps() -> None:
+    from summarizer.llm.backend import LLMBackend
+    from summarizer.rules import rules_version
+
+    backends = [LLMBackend(settings("http://127.0.0.1:9", strategy=name))
+                for name in ("propose", "plain")]  # fmt: skip
+    try:
+        versions = [b.prompt_version for b in backends]
+    finally:
+        for backend in backends:
+            asyncio.run(backend.aclose())
+    assert versions == [f"v1-propose+{rules_version()}", "v1"]

@@ -134,8 +134,12 @@ class LLMBackend:
                       settings.article_timeout, settings.price_prompt_per_mtok,
                       settings.price_completion_per_mtok)  # fmt: skip
         self._strategy = strategy_named(_strategy_of(settings, candidates), tools)
-        self.prompt_version: str | None = prompts.version + self._strategy.prompt_suffix
         self._candidates_backend = candidates
+        self.prompt_version: str | None = prompts.version + self._strategy.prompt_suffix
+        if self._strategy.uses_candidates and self._candidates().prompt_version:
+            # its briefs hold the candidates' items too: a new version of the rules is a
+            # new version of these briefs (the archive keeps one per version)
+            self.prompt_version += f"+{self._candidates().prompt_version}"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LLMBackend:
@@ -179,13 +183,17 @@ class LLMBackend:
 
         return cast(Create, instructor.patch(create=send, mode=_MODES[_mode_of(settings)]))
 
-    async def _offline(self, document: PreparedDocument) -> Extraction:
+    def _candidates(self) -> Backend:
+        """The backend whose items the strategy works with: the offline one by default."""
         if self._candidates_backend is None:
             offline = importlib.import_module("summarizer.rules")
             self._candidates_backend = cast(
                 Backend, offline.OfflineBackend.from_settings(self.settings)
             )
-        return await self._candidates_backend.extract(document)
+        return self._candidates_backend
+
+    async def _offline(self, document: PreparedDocument) -> Extraction:
+        return await self._candidates().extract(document)
 
 
 def _asking(settings: Settings, model: str) -> Asking:
