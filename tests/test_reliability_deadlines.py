@@ -8,6 +8,7 @@ tolerated cleanly.
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -100,3 +101,42 @@ def test_a_50_mb_reply_is_cut_at_the_cap_and_peak_rss_stays_small(declared: bool
     assert all("larger than 2,097,152 bytes" in m for m in report["messages"]), report
     assert len(server.requests) == 4  # cut once per article, never retried
 
+
+
+def test_a_server_that_never_accepts_ends_at_the_connect_deadline() -> None:
+    """A listening socket whose accept queue is full drops new connections' SYNs, so a
+    connect hangs until its deadline (0.5 s here); the request deadline (30 s) is not what
+    ends it."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        port = listener.getsockname()[1]
+        fillers = _fill_accept_queue(port)
+        try:
+            config = llm_settings(f"http://127.0.0.1:{port}/v1", timeout=30.0,
+                                  read_timeout=30.0, connect_timeout=0.5)  # fmt: skip
+            docs = [SourceDocument(id="a1", raw=numbered_article(1))]
+            started = time.monotonic()
+            outcomes = batch(config, docs, RetryPolicy(attempts=2, initial_wait=0.05))
+            elapsed = time.monotonic() - started
+        finally:
+            for filler in fillers:
+                filler.close()
+    assert elapsed < 6.0, elapsed
+    assert isinstance(outcomes[0], Failure)
+    assert "did not answer in time after 2 attempts" in outcomes[0].message
+
+
+def _fill_accept_queue(port: int) -> list[socket.socket]:
+    """Connect until a connection no longer completes: the listener's queue is full."""
+    fillers: list[socket.socket] = []
+    for _ in range(16):
+        filler = socket.socket()
+        filler.settimeout(0.3)
+        try:
+            filler.connect(("127.0.0.1", port))
+        except TimeoutError:
+            filler.close()
+            return fillers
+        fillers.append(filler)
+    raise AssertionError("the listener accepted every connection")
