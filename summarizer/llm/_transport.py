@@ -226,6 +226,9 @@ class Transport:
         """One line saying what failed and what to do next."""
         where = _host(self._base_url)
         tries = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
+        if _connect_timed_out(exc):
+            return (f"could not connect to {where} in time {tries}: is the server up? "
+                    "Or raise SUMMARIZER_CONNECT_TIMEOUT")  # fmt: skip
         if isinstance(exc, RequestDeadline | openai.APITimeoutError):
             return (f"{where} did not answer in time {tries}; raise SUMMARIZER_TIMEOUT "
                     "or check the server")  # fmt: skip
@@ -261,3 +264,9 @@ def _first_line(exc: openai.APIStatusError) -> str:
     message = body.get("message") if isinstance(body, dict) else None
     text = str(message or exc.message or "")
     return (text.splitlines() or [""])[0][:200]
+
+
+def _connect_timed_out(exc: BaseException) -> bool:
+    """Whether the connection itself timed out (the HTTP library's ConnectTimeout)."""
+    cause = exc.__cause__
+    return isinstance(exc, openai.APITimeoutError) and type(cause).__name__ == "ConnectTimeout"
