@@ -24,6 +24,7 @@ from summarizer.rules.interviews import find_interview, segments
 from summarizer.rules.notices import issuing_body
 from summarizer.rules.speakers_mentions import Mention
 from summarizer.rules.speakers_titles import titles
+from summarizer.rules.speeches import speech_byline
 from summarizer.text.cues import cues as page_cues
 
 MEETING = "会议"
@@ -48,8 +49,7 @@ def extract_directives(
     article = article.view
     text = article.text
     events = _events(text, mentions)
-    # A notice or plan with no speaker instructs in the name of the body issuing it.
-    issuing = None if any(m.speaks for m in mentions) else issuing_body(text)
+    issuing = _default_issuer(text, mentions)
     state = State(issuer=issuing)
     found: list[Directive] = []
     for line_start, line_end, turn in segments(find_interview(text, mentions), _lines(text)):
@@ -72,6 +72,15 @@ def extract_directives(
             spans = _sentence(text, line_start + start, line_start + end, events, state)
             found.extend(_directive(document, article, s, e, who) for s, e, who in spans)
     return found
+
+
+def _default_issuer(text: str, mentions: list[Mention]) -> str | None:
+    """Who instructs where the text names no one: a speech manuscript's speaker; for a
+    notice or plan with no speaker, the body issuing it."""
+    speech = speech_byline(text)
+    if speech is not None:
+        return speech.name
+    return None if any(m.speaks for m in mentions) else issuing_body(text)
 
 
 def _last_speaker(events: list[_Event], start: int, end: int) -> str | None:

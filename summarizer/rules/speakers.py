@@ -13,6 +13,7 @@ from summarizer.document import Article, PreparedDocument
 from summarizer.models import Speaker
 from summarizer.rules.interviews import with_interview
 from summarizer.rules.speakers_mentions import Mention, find_mentions
+from summarizer.rules.speeches import with_byline
 
 
 @dataclass
@@ -43,7 +44,7 @@ class SpeakerIndex:
     def add_article(self, article: Article) -> list[Mention]:
         """Find and register the mentions of one article; return them in reading order."""
         article = article.view
-        found = with_interview(article.text, find_mentions(article.text))
+        found = with_byline(article.text, with_interview(article.text, find_mentions(article.text)))
         self.mentions[article.index] = found
         latest: dict[str, _Person] = {}
         for mention in found:
