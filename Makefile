@@ -35,6 +35,7 @@ fixtures: setup
 	$(BIN)/summarizer fixtures check evals/fixtures
 	$(BIN)/summarizer fixtures check evals/synthetic
 	$(BIN)/summarizer fixtures check evals/holdout
+	$(BIN)/summarizer fixtures check evals/holdout2
 	$(BIN)/summarizer schema --out schemas --check
 
 test-reliability: setup
@@ -64,7 +65,8 @@ schemas: setup
 ## eval: score the offline backend and gate it: the seed fixtures (evals/fixtures) and the
 ## dev set (../shared/devset). Gates are floors, `--min MEASURE=VALUE`: LIST[.strict|.lenient]
 ## [.precision|.recall] (lenient F1 by default), or date / articles / grounding rates.
-## Reported, never gated (measurement sets no rule is tuned on): evals/synthetic, evals/holdout.
+## Reported, never gated (measurement sets no rule is tuned on): evals/synthetic, evals/holdout,
+## evals/holdout2.
 DEVSET ?= ../shared/devset
 EVAL_THRESHOLDS ?= speakers=0.95 directives=0.95 metrics=0.95 projects=0.97 directives.strict=0.90 projects.strict=0.96 date=1 articles=1 grounding=1
 DEVSET_THRESHOLDS ?= speakers=0.97 directives=0.97 directives.strict=0.95 metrics=0.97 projects=0.97 projects.precision=0.97 projects.strict=0.95 date=0.95 articles=0.95 grounding=1
@@ -80,6 +82,7 @@ eval: setup
 eval-report: setup
 	$(BIN)/summarizer eval --backend offline --fixtures evals/synthetic --json evals/reports/synthetic.json
 	$(BIN)/summarizer eval --backend offline --fixtures evals/holdout --json evals/reports/holdout.json
+	$(BIN)/summarizer eval --backend offline --fixtures evals/holdout2 --json evals/reports/holdout2.json
 
 ## bench: throughput, LLM pipeline overhead and cache re-run figures (see bench/README.md)
 bench: setup

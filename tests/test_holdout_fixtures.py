@@ -1,22 +1,28 @@
-"""The blind hold-out set (evals/holdout) passes the fixture checker."""
+"""The blind hold-out sets (evals/holdout, evals/holdout2) pass the fixture checker."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from summarizer.fixtures import check_folder, load_fixtures
 
-HOLDOUT = Path(__file__).resolve().parent.parent / "evals" / "holdout"
+EVALS = Path(__file__).resolve().parent.parent / "evals"
+SETS = [("holdout", 14), ("holdout2", 10)]
 
 
-def test_holdout_fixtures_pass_the_checker() -> None:
-    assert [str(p) for p in check_folder(HOLDOUT)] == []
+@pytest.mark.parametrize(("name", "count"), SETS)
+def test_holdout_fixtures_pass_the_checker(name: str, count: int) -> None:
+    assert [str(p) for p in check_folder(EVALS / name)] == []
 
 
-def test_every_holdout_fixture_names_its_document() -> None:
+@pytest.mark.parametrize(("name", "count"), SETS)
+def test_every_holdout_fixture_names_its_document(name: str, count: int) -> None:
     # The checker skips the text-versus-source comparison when the source file is missing.
-    fixtures = load_fixtures(HOLDOUT)
-    assert len(fixtures) == 14
+    folder = EVALS / name
+    fixtures = load_fixtures(folder)
+    assert len(fixtures) == count
     for fixture in fixtures:
         assert fixture.source is not None
-        assert (HOLDOUT / fixture.source).is_file(), fixture.id
+        assert (folder / fixture.source).is_file(), fixture.id
