@@ -27,7 +27,11 @@ _NUM_STAMP = re.compile(r"(?<![\d.-])((?:19|20)\d\d)\s*([-/.])\s*(\d{1,2})\s*\2\
 _ROC_STAMP = re.compile(
     r"(?<![\d.-])(1[0-2]\d)\s*(?:([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?!\d)"
 )
-_URL_DATE = re.compile(r"(?<!\d)(20\d\d)[/_-]?(\d\d)[/_-]?(\d\d)(?!\d)")
+# A date in an address: 20240621, 2024/06/21, 2024/0621 (two digits each, any separators),
+# or 2024/6/21 (one or two digits, one separator throughout).
+_URL_DATE = re.compile(
+    r"(?<!\d)(20\d\d)(?:[/_-]?(\d\d)[/_-]?(\d\d)|([/_-])(\d{1,2})\4(\d{1,2}))(?!\d)"
+)
 _TIME = re.compile(r"\d{1,2}:\d\d")
 _MONTH_DAY = re.compile(r"(?<![\d年.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _TODAY = re.compile(r"今\s*\(\s*(\d{1,2})\s*\)\s*日|今[日天]")
@@ -126,7 +130,8 @@ def _is_address(line: str) -> bool:
 
 def _url_date(line: str) -> date | None:
     for match in _URL_DATE.finditer(line):
-        found = _day(*match.groups())
+        year, month, day, _, short_month, short_day = match.groups()
+        found = _day(year, month or short_month, day or short_day)
         if found:
             return found
     return None
