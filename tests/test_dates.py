@@ -121,3 +121,17 @@ def test_a_december_lead_on_a_january_page_is_of_the_year_before() -> None:
 def test_the_brief_carries_the_date() -> None:
     page = f"某县召开经济形势分析会\n发布时间：2024-10-29 09:32\n10月28日上午,{MEETING}"
     assert summarize(page, backend="offline").date == "2024-10-28"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("某县日报 2025年4月19日 星期六\n本报讯 18日，某县召开项目建设推进会。", "2025-04-18"),
+        ("某某商報 2025年4月19日\n【本報訊】（記者 某某）18日上午，某市簽約。", "2025-04-18"),
+        ("某县日报 2025年5月2日\n本报讯 30日，某县召开项目建设推进会。", "2025-04-30"),
+        # a day inside the text, not the lead's: the page's date stands
+        ("某县日报 2025年5月2日\n本报讯 全县新开工项目12个，其中5日开工3个。", "2025-05-02"),
+    ],
+)
+def test_a_lead_that_gives_only_the_day_takes_the_pages_month(page: str, expected: str) -> None:
+    assert date_of(page) == expected

@@ -35,6 +35,11 @@ _URL_DATE = re.compile(
 _TIME = re.compile(r"\d{1,2}:\d\d")
 _MONTH_DAY = re.compile(r"(?<![\d年.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _TODAY = re.compile(r"今\s*\(\s*(\d{1,2})\s*\)\s*日|今[日天]")
+# A newspaper lead that gives only the day (本报讯 18日,…; 【本报讯】(记者 某某)18日上午,…): the
+# month is the page's, or the one before when the day is later than the page's day.
+_DAY_ONLY = re.compile(
+    r"(?<![\d月./-])(\d{1,2})\s*日\s*(?:[上下中]午|晚间?|凌晨|早上|傍晚)?\s*[,，]"
+)
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _HEADER_CHARS = 120  # a publication or signature line is short
@@ -209,7 +214,7 @@ def _lead_day(text: str, lead_end: int, page: PageDates) -> date | None:
     day = _MONTH_DAY.search(lead)
     if day:
         return _after(page.reference, int(day.group(1)), int(day.group(2)))
-    return _today(lead, page.reference)
+    return _today(lead, page.reference) or _day_only(lead, page.reference)
 
 
 def _today(lead: str, reference: date) -> date | None:
@@ -219,7 +224,17 @@ def _today(lead: str, reference: date) -> date | None:
         return None
     if match.group(1) is None:
         return reference
-    day = int(match.group(1))
+    return _on_or_before(reference, int(match.group(1)))
+
+
+def _day_only(lead: str, reference: date) -> date | None:
+    """18日,…: that day of the page's month, or of the month before."""
+    match = _DAY_ONLY.search(lead)
+    return _on_or_before(reference, int(match.group(1))) if match else None
+
+
+def _on_or_before(reference: date, day: int) -> date | None:
+    """The last date with this day of the month on or before `reference`."""
     month = reference.month if day <= reference.day else reference.month - 1 or 12
     year = reference.year if month <= reference.month else reference.year - 1
     return _day(str(year), str(month), str(day))
