@@ -136,10 +136,11 @@ class LLMBackend:
         self._strategy = strategy_named(_strategy_of(settings, candidates), tools)
         self._candidates_backend = candidates
         self.prompt_version: str | None = prompts.version + self._strategy.prompt_suffix
-        if self._strategy.uses_candidates and self._candidates().prompt_version:
-            # its briefs hold the candidates' items too: a new version of the rules is a
-            # new version of these briefs (the archive keeps one per version)
-            self.prompt_version += f"+{self._candidates().prompt_version}"
+        # A strategy's briefs hold its candidates' items too: a new version of the rules is
+        # a new version of these briefs (the archive keeps one per version).
+        rules = self._candidates().prompt_version if self._strategy.uses_candidates else None
+        if rules:
+            self.prompt_version += f"+{rules}"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LLMBackend:

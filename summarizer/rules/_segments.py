@@ -30,12 +30,28 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    start, end = blank_trimmed(text, start, end)
+    if end > start:
+        spans.append((start, end))
+
+
+def blank_trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the blanks and line breaks at either end."""
     while start < end and (text[start] in SPACE or text[start] == "\n"):
         start += 1
     while end > start and (text[end - 1] in SPACE or text[end - 1] == "\n"):
         end -= 1
-    if end > start:
-        spans.append((start, end))
+    return start, end
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that is not blank, as written (its blanks kept)."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 def clause_end(text: str, start: int, limit: int | None = None) -> int:

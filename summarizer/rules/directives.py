@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from summarizer.document import Article, PreparedDocument
 from summarizer.models import Directive
-from summarizer.rules._segments import SENTENCE_END_MARK, sentence_spans
+from summarizer.rules._segments import SENTENCE_END_MARK, line_spans, sentence_spans
 from summarizer.rules.directives_scan import CJK_CHAR, State, items, tables
 from summarizer.rules.interviews import find_interview, segments
 from summarizer.rules.notices import issuing_body
@@ -52,7 +52,7 @@ def extract_directives(
     issuing = _default_issuer(text, mentions)
     state = State(issuer=issuing)
     found: list[Directive] = []
-    for line_start, line_end, turn in segments(find_interview(text, mentions), _lines(text)):
+    for line_start, line_end, turn in segments(find_interview(text, mentions), line_spans(text)):
         kind = "turn" if turn is not None else _line_kind(text, line_start, line_end)
         if kind != "body":
             state = State(issuer=issuing, last_body=state.last_body)
@@ -100,15 +100,6 @@ def _quoted_speaker(text: str, start: int, end: int, mentions: list[Mention]) ->
         if mention.start == close + 1 and mention.introduces:
             return mention.name
     return None
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
 
 
 def _line_kind(text: str, start: int, end: int) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from summarizer.rules._segments import blank_trimmed, line_spans
 from summarizer.rules._tables import CJK, alternation, surname_pattern, words
 from summarizer.rules.speakers_mentions import Mention
 from summarizer.rules.speakers_titles import titles
@@ -35,7 +36,7 @@ def speech_byline(text: str) -> Mention | None:
     """The speaker named in a speech manuscript's byline, shown speaking; None when the
     text is no speech manuscript."""
     title, byline = _patterns()
-    lines = _lines(text)[:_HEAD_LINES]
+    lines = [blank_trimmed(text, *span) for span in line_spans(text)[:_HEAD_LINES]]
     for number, (start, end) in enumerate(lines):
         if end - start <= _MAX_LINE and title.search(text, start, end):
             for line_start, line_end in lines[number + 1 : number + 1 + _BYLINE_REACH]:
@@ -63,18 +64,6 @@ def _byline(text: str, start: int, end: int, byline: re.Pattern[str]) -> Mention
         act_end=name_end,  # the byline shows the person giving the speech
         title_at=match.span("posts"),
     )
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, without its blanks at either end."""
-    spans: list[tuple[int, int]] = []
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group()
-        stripped = line.strip()
-        if stripped:
-            start = match.start() + line.index(stripped)
-            spans.append((start, start + len(stripped)))
-    return spans
 
 
 def with_byline(text: str, mentions: list[Mention]) -> list[Mention]:
